@@ -1,0 +1,112 @@
+"""Hash-chained audit log and the transactional outbox, written together with every change.
+
+`record_change()` is the one door every mutation of a commune-owned record goes through: in the
+caller's transaction it appends the audit event (whose hash chains to the previous event) and the
+outbox rows (the record's new state, and the audit event itself) that sync will push to the hub.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid as uuidlib
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from .models import AuditEvent, Outbox
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something: a local user name (or 'cli:<os user>', 'sync') and their role."""
+    username: str
+    role: str
+    user_id: int | None = None
+    full_name: str = ""
+
+
+SYSTEM = Actor("system", "admin")
+
+
+def _dump(obj: Any) -> str:
+    if obj is None:
+        return ""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def event_hash(prev_hash: str, seq: int, uuid: str, ts: str, actor: str, action: str,
+               object_kind: str, object_id: str, before: str, after: str) -> str:
+    material = json.dumps([prev_hash, seq, uuid, ts, actor, action, object_kind, object_id, before, after],
+                          ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def append_event(session: Session, actor: Actor, ts: str, action: str, object_kind: str,
+                 object_id: str, before: Any, after: Any) -> AuditEvent:
+    last = session.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    ev = AuditEvent(id=seq, uuid=str(uuidlib.uuid4()), ts=ts, actor=actor.username, action=action,
+                    object_kind=object_kind, object_id=object_id, before=_dump(before), after=_dump(after),
+                    prev_hash=prev)
+    ev.hash = event_hash(prev, seq, ev.uuid, ts, ev.actor, action, object_kind, object_id, ev.before, ev.after)
+    session.add(ev)
+    return ev
+
+
+def audit_payload(ev: AuditEvent) -> dict[str, Any]:
+    return {"id": ev.uuid, "seq": ev.id, "ts": ev.ts, "actor": ev.actor, "action": ev.action,
+            "object_kind": ev.object_kind, "object_id": ev.object_id, "before": ev.before,
+            "after": ev.after, "prev_hash": ev.prev_hash, "hash": ev.hash}
+
+
+def append_outbox(session: Session, kind: str, record_id: str, version: int,
+                  payload: dict[str, Any] | None, ts: str) -> None:
+    session.add(Outbox(kind=kind, record_id=record_id, version=version,
+                       payload=None if payload is None else _dump(payload), created_at=ts))
+
+
+def record_change(session: Session, actor: Actor, ts: str, action: str, kind: str, record_id: str,
+                  version: int, before: dict[str, Any] | None, after: dict[str, Any] | None,
+                  replicate: bool = True) -> AuditEvent:
+    """Audit + outbox for one change, in the caller's transaction."""
+    ev = append_event(session, actor, ts, action, kind, record_id, before, after)
+    if replicate:
+        append_outbox(session, kind, record_id, version, after, ts)
+    session.flush()
+    append_outbox(session, "audit_event", ev.uuid, 1, audit_payload(ev), ts)
+    return ev
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    detail: str
+
+
+def verify_chain(session: Session, batch: int = 5000) -> Iterator[ChainProblem]:
+    """Recompute every event's hash in order; yield where the chain breaks."""
+    prev_hash = GENESIS
+    expected_seq = 1
+    last_id = 0
+    while True:
+        rows = session.execute(select(AuditEvent).where(AuditEvent.id > last_id)
+                               .order_by(AuditEvent.id).limit(batch)).scalars().all()
+        if not rows:
+            return
+        for ev in rows:
+            if ev.id != expected_seq:
+                yield ChainProblem(expected_seq, f"events {expected_seq}..{ev.id - 1} missing")
+            if ev.prev_hash != prev_hash:
+                yield ChainProblem(ev.id, "prev_hash does not match the previous event")
+            h = event_hash(ev.prev_hash, ev.id, ev.uuid, ev.ts, ev.actor, ev.action, ev.object_kind,
+                           ev.object_id, ev.before, ev.after)
+            if h != ev.hash:
+                yield ChainProblem(ev.id, f"hash mismatch on {ev.action} {ev.object_kind} {ev.object_id}")
+            prev_hash = ev.hash
+            expected_seq = ev.id + 1
+            last_id = ev.id
+        session.expunge_all()
