@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from . import roles
-from .audit import Actor, record_change
+from .audit import Actor, append_outbox, record_change
 from .blobs import sanitise_filename
 from .database import Database
 from .deadlines import Calendar, DeadlineRule, compute_deadline, extend_deadline
@@ -166,7 +166,7 @@ class Entries:
         with self.db.write() as s:
             e = self._insert(s, actor, n, source)
             for (sha, size), name in stored:
-                self._add_attachment(s, actor, e, sha, size, name, e.registered_at)
+                self._add_attachment(s, actor, e, sha, size, name, e.registered_at, audit=False)
             if n.reply_to:
                 orig = self._find(s, n.reply_to)
                 self._link(s, e, orig, "reply")
@@ -289,7 +289,7 @@ class Entries:
             elif new_reply is not None:
                 answer = self._insert(s, actor, new_reply, "desk")
                 for (sha, size), name in stored:
-                    self._add_attachment(s, actor, answer, sha, size, name, ts)
+                    self._add_attachment(s, actor, answer, sha, size, name, ts, audit=False)
                 self._change(s, actor, ts, "register", answer, None)
             if answer is not None:
                 self._link(s, answer, e, "reply")
@@ -345,16 +345,23 @@ class Entries:
     # --- attachments ----------------------------------------------------------------------------
 
     def _add_attachment(self, s: Session, actor: Actor, e: Entry, sha: str, size: int, name: str,
-                        ts: str) -> Attachment:
+                        ts: str, audit: bool = True) -> Attachment:
+        """Attachment row (+ blob row). With audit=False (files given at registration) the entry's own
+        'register' event, which lists its attachments, is the audit record; the outbox still gets it."""
         if s.get(Blob, sha) is None:
             s.add(Blob(sha256=sha, size=size, created_at=ts))
+            s.flush()
         fname = sanitise_filename(name)
         a = Attachment(uuid=str(uuidlib.uuid4()), entry_id=e.id, sha256=sha, filename=fname,
                        mime=mimetypes.guess_type(fname)[0] or "application/octet-stream", size=size,
                        added_at=ts, added_by=actor.username)
         s.add(a)
         s.flush()
-        record_change(s, actor, ts, "attach", "attachment", a.uuid, a.version, None, attachment_payload(a, e.uuid))
+        if audit:
+            record_change(s, actor, ts, "attach", "attachment", a.uuid, a.version, None,
+                          attachment_payload(a, e.uuid))
+        else:
+            append_outbox(s, "attachment", a.uuid, a.version, attachment_payload(a, e.uuid), ts)
         return a
 
     def attach(self, actor: Actor, ref: str | int, path: str | Path | None = None, data: bytes | None = None,

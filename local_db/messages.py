@@ -168,10 +168,10 @@ def language() -> str:
     return _lang
 
 
-def tr(code: str, lang: str | None = None, **params: Any) -> str:
-    pair = MESSAGES.get(code)
+def tr(_key: str, lang: str | None = None, **params: Any) -> str:
+    pair = MESSAGES.get(_key)
     if pair is None:
-        return code if not params else f"{code} {params}"
+        return _key if not params else f"{_key} {params}"
     text = pair[1] if (lang or _lang) == "en" else pair[0]
     try:
         return text.format(**params)
