@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -180,6 +180,64 @@ class PullPage(_Model):
     more: bool
     total: int = Field(default=0, description="items currently in the stream for this commune")
     checksum: str = Field(default="", description="stream_checksum() over all (id, version) for this commune")
+    reset: bool = Field(default=False, description="the cursor sent was stale (stream rebuilt): this page starts "
+                                                   "the stream again; drop the local copy of the stream first")
+
+
+# --- publication payloads (what the county publishes in each stream; unknown keys are kept) ---------------
+
+class DocTypePayload(BaseModel):
+    """`doc_types` stream: a document type and its deadline rule (item id = code)."""
+    model_config = ConfigDict(extra="allow")
+    code: str = Field(min_length=1, max_length=32)
+    name: str = Field(min_length=1, max_length=200)
+    direction: Literal["in", "out", "internal", "any"] = "in"
+    deadline_days: int | None = Field(default=None, ge=0, le=3650, description="null = no legal deadline")
+    day_kind: Literal["calendar", "working"] = "calendar"
+    extension_days: int = Field(default=0, ge=0, le=3650)
+    roll_to_working_day: bool = Field(default=True, description="a deadline on a non-working day moves to the next working day")
+    legal_basis: str = Field(default="", max_length=500)
+    regime: str = Field(default="", max_length=50, description="e.g. 'petition', 'public_info', 'general'")
+
+
+class PlanTemplateItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    indicator: str = Field(min_length=1, max_length=32, description="e.g. 'I.A.7'")
+    compartment: str = Field(default="", max_length=200)
+    title: str = Field(min_length=1, max_length=500)
+    retention_years: int | None = Field(default=None, ge=1, le=1000, description="null = permanent (P)")
+    notes: str = Field(default="", max_length=1000)
+
+
+class PlanTemplatePayload(BaseModel):
+    """`plan_templates` stream: a filing-plan template (item id = code)."""
+    model_config = ConfigDict(extra="allow")
+    code: str = Field(min_length=1, max_length=32)
+    name: str = Field(min_length=1, max_length=200)
+    items: list[PlanTemplateItem] = Field(default_factory=list, max_length=5000)
+
+
+class LocalityPayload(BaseModel):
+    """`localities` stream: a SIRUTA locality (item id = siruta)."""
+    model_config = ConfigDict(extra="allow")
+    siruta: str = Field(pattern=r"^[0-9]{1,16}$")
+    name: str = Field(min_length=1, max_length=200)
+    kind: str = Field(default="", max_length=50, description="e.g. 'comună', 'sat', 'oraș'")
+
+
+class HolidayPayload(BaseModel):
+    """`holidays` stream: an extra non-working day (item id = the ISO date)."""
+    model_config = ConfigDict(extra="allow")
+    date: date
+    name: str = Field(min_length=1, max_length=200)
+
+
+class NoticePayload(BaseModel):
+    """`notices` stream: a notice shown to the clerk (item id = uuid5 of title and time unless given)."""
+    model_config = ConfigDict(extra="allow")
+    title: str = Field(min_length=1, max_length=300)
+    body: str = Field(default="", max_length=20000)
+    published_at: datetime
 
 
 # --- one-round-trip sync ------------------------------------------------------------------------
@@ -264,6 +322,16 @@ class ReplyRequest(_Model):
 
 
 # --- replica (restore a dead PC) -----------------------------------------------------------------
+
+class ReplicaKindSummary(_Model):
+    count: int
+    checksum: str = Field(description="stream_checksum() over (id, version) of the kind's live records")
+
+
+class ReplicaSummary(_Model):
+    """What the hub holds for the caller's commune, to compare with the local data after a sync."""
+    kinds: dict[str, ReplicaKindSummary]
+
 
 class ReplicaPage(_Model):
     kind: str
