@@ -9,6 +9,7 @@ never deleted. Every change writes an audit event and an outbox row in the same 
 from __future__ import annotations
 
 import mimetypes
+import re
 import uuid as uuidlib
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,7 @@ from .views import (
 )
 
 OPEN_STATUSES = ("registered", "assigned")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 LIMITS = {"subject": 500, "summary": 5000, "name": 200, "address": 300, "issuer_ref": 80,
           "instruction": 2000, "resolution": 5000, "reason": 1000}
 
@@ -76,12 +78,12 @@ class Entries:
     def _find(session: Session, ref: str | int | EntryRef) -> Entry:
         if isinstance(ref, int):
             e = session.get(Entry, ref)
-        elif isinstance(ref, EntryRef) or "/" in str(ref):
+        elif isinstance(ref, str) and _UUID.match(ref):
+            e = session.execute(select(Entry).where(Entry.uuid == ref)).scalar()
+        else:
             r = ref if isinstance(ref, EntryRef) else parse_ref(str(ref))
             e = session.execute(select(Entry).where(Entry.year == r.year, Entry.number == r.number,
                                                     Entry.number_suffix == r.suffix)).scalar()
-        else:
-            e = session.execute(select(Entry).where(Entry.uuid == str(ref))).scalar()
         if e is None:
             raise NotFound("entry_not_found", ref=str(ref))
         return e
