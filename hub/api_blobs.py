@@ -111,6 +111,8 @@ async def upload_chunk(request: Request, response: Response, sha256: str = Sha,
     (422 'hash_mismatch'); create it again to retry."""
     state = get_state(request)
     digest = _chunk_digest(upload_checksum)
+    if await run_in_threadpool(blobs.status, state.db, caller.commune_id, sha256) is None:
+        raise await run_in_threadpool(_not_found, state, caller, request, sha256)
     data = bytearray()
     disconnected = False
     try:
