@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
 from hub.blobstore import is_sha256
@@ -224,3 +224,51 @@ def replica_summary(db: Database, commune_id: int) -> dict[str, tuple[int, str]]
                                                ReplicaRecord.deleted.is_(False))):
             pairs.setdefault(kind, []).append((rid, ver))
     return {kind: (len(p), stream_checksum(p)) for kind, p in sorted(pairs.items())}
+
+
+# --- the county's read-only registry view ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EntryRow:
+    record_id: str
+    year: int | None
+    number: int | None
+    registered_at: str | None
+    direction: str | None
+    status: str | None
+    subject: str | None
+    correspondent: str | None
+    doc_type: str | None
+
+
+def search_entries(db: Database, commune_id: int, query: str, year: int | None, page: int,
+                   per_page: int) -> tuple[list[EntryRow], int, list[int]]:
+    """(rows newest first, total matching, years present) for the admin's registry view."""
+    cond = [ReplicaRecord.commune_id == commune_id, ReplicaRecord.kind == "entry", ReplicaRecord.deleted.is_(False)]
+    if year is not None:
+        cond.append(ReplicaRecord.year == year)
+    for term in fold(query).split()[:8]:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        cond.append(ReplicaRecord.search.like(f"%{escaped}%", escape="\\"))
+    with db.read() as s:
+        total = s.scalar(select(func.count()).select_from(ReplicaRecord).where(*cond)) or 0
+        rows = s.execute(select(ReplicaRecord.record_id, ReplicaRecord.year, ReplicaRecord.number,
+                                ReplicaRecord.registered_at, ReplicaRecord.direction, ReplicaRecord.status,
+                                ReplicaRecord.subject, ReplicaRecord.correspondent, ReplicaRecord.doc_type)
+                         .where(*cond)
+                         .order_by(ReplicaRecord.year.desc(), ReplicaRecord.number.desc(), ReplicaRecord.id.desc())
+                         .offset((page - 1) * per_page).limit(per_page)).all()
+        years = list(s.scalars(select(ReplicaRecord.year).distinct()
+                               .where(ReplicaRecord.commune_id == commune_id, ReplicaRecord.kind == "entry",
+                                      ReplicaRecord.year.is_not(None)).order_by(ReplicaRecord.year.desc())))
+    return [EntryRow(*r) for r in rows], total, years
+
+
+def entry_attachments(db: Database, commune_id: int, payload: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """The entry's attachments, each with whether the hub holds its bytes."""
+    atts = [a for a in payload.get("attachments") or [] if isinstance(a, dict)]
+    hashes = {a.get("sha256") for a in atts if isinstance(a.get("sha256"), str)}
+    with db.read() as s:
+        have = set(s.scalars(select(BlobAccess.sha256).where(BlobAccess.commune_id == commune_id,
+                                                              BlobAccess.sha256.in_(hashes)))) if hashes else set()
+    return [(a, a.get("sha256") in have) for a in atts]

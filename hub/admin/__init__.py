@@ -1,13 +1,26 @@
-"""County staff web admin (server-rendered, Romanian by default)."""
+"""County staff web admin: server-rendered pages (Jinja2), Romanian by default, English available."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
+from hub.admin.routes import error_page, router
+from hub.admin.session import LoginRequired
 
-def error_page(request: Request, status: int, message: str) -> Response:
-    return HTMLResponse(f"<h1>{status}</h1><p>{message}</p>", status_code=status)
+__all__ = ["error_page", "mount"]
 
 
 def mount(app: FastAPI) -> None:
-    pass
+    app.include_router(router)
+    app.mount("/admin/static", StaticFiles(directory=Path(__file__).parent / "static"), name="admin-static")
+
+    @app.exception_handler(LoginRequired)
+    async def _login(_request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"/admin/login?next={exc.next_path}", status_code=303)
+
+    @app.get("/", include_in_schema=False)
+    def _root() -> Response:
+        return RedirectResponse("/admin/", status_code=307)
