@@ -40,7 +40,8 @@ def missing(query: BlobQuery, request: Request, caller: Caller = Depends(require
     return BlobMissing(missing=blobs.missing(get_state(request).db, caller.commune_id, query.hashes))
 
 
-@router.post("/{sha256}", response_model=BlobStatus, status_code=201, responses=errors(401, 409))
+@router.post("/{sha256}", response_model=BlobStatus, status_code=201,
+             responses={200: {"model": BlobStatus, "description": "The upload existed: its status"}, **errors(401, 409)})
 def create(body: BlobCreate, request: Request, response: Response, sha256: str = Sha,
            caller: Caller = Depends(require_device)) -> BlobStatus:
     """Start an upload (or get the existing one's offset); 201 if created, 200 if it existed."""
@@ -70,7 +71,9 @@ def upload_status(request: Request, response: Response, sha256: str = Sha,
     return status
 
 
-@router.head("/{sha256}", responses=errors(401, 404))
+@router.head("/{sha256}", response_class=Response,
+             responses={200: {"description": "Upload-Offset / Upload-Length headers, no body", "content": {}},
+                        **errors(401, 404)})
 def head(request: Request, sha256: str = Sha, caller: Caller = Depends(require_device)) -> Response:
     """tus-style offset query: `Upload-Offset`, `Upload-Length` (and `Content-Length` once complete)."""
     status = _status(request, sha256, caller)
@@ -100,13 +103,14 @@ def _chunk_digest(header: str | None) -> bytes | None:
 
 @router.patch("/{sha256}", response_model=BlobStatus, responses=errors(400, 401, 404, 409),
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
+                  "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
 async def upload_chunk(request: Request, response: Response, sha256: str = Sha,
                        upload_offset: int = Header(alias="Upload-Offset", ge=0),
                        upload_checksum: str | None = Header(default=None, alias="Upload-Checksum",
                                                             description="sha256 <base64 or hex> of this chunk"),
                        caller: Caller = Depends(require_device)) -> BlobStatus:
-    """Append a chunk at `Upload-Offset`. A cut connection keeps the bytes received (unless a chunk
+    """Append a chunk at `Upload-Offset` (any content type; tus clients send application/offset+octet-stream).
+    A cut connection keeps the bytes received (unless a chunk
     checksum was sent). On the last byte the whole SHA-256 is checked: a mismatch discards the upload
     (422 'hash_mismatch'); create it again to retry."""
     state = get_state(request)

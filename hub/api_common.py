@@ -24,5 +24,6 @@ KIND_PATTERN = r"^[a-z_]{1,32}$"
 
 
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` for the listed error statuses (422 and 413 are always possible)."""
-    return {code: {"model": ErrorBody, "description": _DESCRIPTIONS[code]} for code in sorted({*codes, 413, 415, 422})}
+    """OpenAPI `responses` for the listed error statuses (400, 413, 415 and 422 are always possible)."""
+    return {code: {"model": ErrorBody, "description": _DESCRIPTIONS[code]}
+            for code in sorted({*codes, 400, 413, 415, 422})}

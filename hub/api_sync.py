@@ -108,7 +108,7 @@ def publication(request: Request, stream: str = Path(max_length=32), item_id: st
 
 
 @router.get("/replica", response_model=ReplicaPage, tags=["replica"], responses=errors(401))
-def replica(request: Request, kind: str = Query(pattern=KIND_PATTERN), after: str = Query("", max_length=20),
+def replica(request: Request, kind: str = Query(pattern=KIND_PATTERN), after: str = Query("", pattern=r"^[0-9]{0,18}$"),
             limit: int = Query(500, ge=1, le=1000), caller: Caller = Depends(require_device)) -> ReplicaPage:
     """The commune's records of one kind, newest version each, in hub order (restore a dead PC)."""
     return store.replica_page(get_state(request).db, caller.commune_id, kind, after, limit)

@@ -34,8 +34,8 @@ class CliError(Exception):
 
 
 def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
-    db_url = args.db or os.environ.get(ENV_PREFIX + "DB_URL")
-    data_dir = args.data_dir or os.environ.get(ENV_PREFIX + "DATA_DIR")
+    db_url = getattr(args, "db", None) or os.environ.get(ENV_PREFIX + "DB_URL")
+    data_dir = getattr(args, "data_dir", None) or os.environ.get(ENV_PREFIX + "DATA_DIR")
     return Settings.create(db_url, data_dir, **overrides)
 
 
@@ -238,9 +238,10 @@ def cmd_status(args: argparse.Namespace) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database URL (default: sqlite in the data dir); "
+    # SUPPRESS: given before or after the command, the option is kept (a subparser default would reset it)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database URL (default: sqlite in the data dir); "
                                      "PostgreSQL: postgresql+psycopg://user:pass@host/dbname")
-    common.add_argument("--data-dir", help="where the SQLite file and blobs live")
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help="where the SQLite file and blobs live")
     parser = argparse.ArgumentParser(prog="registru-hub", description="Registru county hub.", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
 
