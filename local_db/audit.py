@@ -12,10 +12,11 @@ import uuid as uuidlib
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import AuditEvent, Outbox
+from .db import raw
+from .models import AuditEvent
 
 GENESIS = "0" * 64
 
@@ -46,14 +47,20 @@ def event_hash(prev_hash: str, seq: int, uuid: str, ts: str, actor: str, action:
 
 
 def append_event(session: Session, actor: Actor, ts: str, action: str, object_kind: str,
-                 object_id: str, before: Any, after: Any) -> AuditEvent:
-    last = session.execute(text("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")).first()
+                 object_id: str, before: Any, after: Any) -> dict[str, Any]:
+    """Append one chained event (raw SQL: it is on every write path). Returns its payload."""
+    conn = raw(session)
+    last = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    ev = AuditEvent(id=seq, uuid=str(uuidlib.uuid4()), ts=ts, actor=actor.username, action=action,
-                    object_kind=object_kind, object_id=object_id, before=_dump(before), after=_dump(after),
-                    prev_hash=prev)
-    ev.hash = event_hash(prev, seq, ev.uuid, ts, ev.actor, action, object_kind, object_id, ev.before, ev.after)
-    session.add(ev)
+    ev = {"id": str(uuidlib.uuid4()), "seq": seq, "ts": ts, "actor": actor.username, "action": action,
+          "object_kind": object_kind, "object_id": object_id, "before": _dump(before), "after": _dump(after),
+          "prev_hash": prev}
+    ev["hash"] = event_hash(prev, seq, ev["id"], ts, ev["actor"], action, object_kind, object_id,
+                            ev["before"], ev["after"])
+    conn.execute(
+        "INSERT INTO audit_event (id, uuid, ts, actor, action, object_kind, object_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, ev["id"], ts, ev["actor"], action, object_kind, object_id, ev["before"], ev["after"], prev, ev["hash"]))
     return ev
 
 
@@ -65,19 +72,20 @@ def audit_payload(ev: AuditEvent) -> dict[str, Any]:
 
 def append_outbox(session: Session, kind: str, record_id: str, version: int,
                   payload: dict[str, Any] | None, ts: str) -> None:
-    session.add(Outbox(kind=kind, record_id=record_id, version=version,
-                       payload=None if payload is None else _dump(payload), created_at=ts))
+    raw(session).execute(
+        "INSERT INTO outbox (kind, record_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+        (kind, record_id, version, None if payload is None else _dump(payload), ts))
 
 
 def record_change(session: Session, actor: Actor, ts: str, action: str, kind: str, record_id: str,
                   version: int, before: dict[str, Any] | None, after: dict[str, Any] | None,
-                  replicate: bool = True) -> AuditEvent:
-    """Audit + outbox for one change, in the caller's transaction."""
+                  replicate: bool = True) -> dict[str, Any]:
+    """Audit + outbox for one change, in the caller's transaction. Returns the audit event payload."""
+    session.flush()
     ev = append_event(session, actor, ts, action, kind, record_id, before, after)
     if replicate:
         append_outbox(session, kind, record_id, version, after, ts)
-    session.flush()
-    append_outbox(session, "audit_event", ev.uuid, 1, audit_payload(ev), ts)
+    append_outbox(session, "audit_event", ev["id"], 1, ev, ts)
     return ev
 
 

@@ -149,3 +149,14 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
             shutil.copyfile(backup, db_path)
         raise MigrationFailed("migration_failed", detail=str(exc)[:200], backup=str(backup)) from exc
     return backup
+
+
+def raw(session: Session):  # noqa: ANN201 - sqlite3.Connection
+    """The DB-API connection under a session's current transaction, for the hot paths (registration,
+    audit, outbox) where SQLAlchemy's per-statement overhead would dominate. Same transaction."""
+    return session.connection().connection.driver_connection
+
+
+def fetch_dicts(cur) -> list[dict]:  # noqa: ANN001
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -22,14 +22,15 @@ from . import roles
 from .audit import Actor, append_outbox, record_change
 from .blobs import sanitise_filename
 from .database import Database
+from .db import raw
 from .deadlines import Calendar, DeadlineRule, compute_deadline, extend_deadline
 from .errors import NotFound, StateError, ValidationError
 from .identifiers import mask, normalise_idno
 from .models import (
-    CHANNELS, DIRECTIONS, PARTY_KINDS, RESOLUTION_KINDS, Attachment, AuditEvent, Blob, Compartment,
-    DocType, Entry, EntryLink, Holiday, Register, User,
+    CHANNELS, DIRECTIONS, PARTY_KINDS, RESOLUTION_KINDS, Attachment, AuditEvent, Compartment,
+    DocType, Entry, User,
 )
-from .records import attachment_payload, entry_payload
+from .records import entry_payload, load_entry_payload, load_entry_row
 from .search import Filters, build_query
 from .text import clean_text
 from .views import (
@@ -93,9 +94,9 @@ class Entries:
         return str(EntryRef(e.number, e.year, e.number_suffix))
 
     def calendar(self, session: Session) -> Calendar:
-        rows = session.execute(select(Holiday)).scalars().all()
-        return Calendar(extra_off=frozenset(date.fromisoformat(h.day) for h in rows if not h.working),
-                        extra_working=frozenset(date.fromisoformat(h.day) for h in rows if h.working))
+        rows = raw(session).execute("SELECT day, working FROM holiday").fetchall()
+        return Calendar(extra_off=frozenset(date.fromisoformat(d) for d, w in rows if not w),
+                        extra_working=frozenset(date.fromisoformat(d) for d, w in rows if w))
 
     @staticmethod
     def _rule(dt: DocType) -> DeadlineRule:
@@ -125,11 +126,13 @@ class Entries:
             raise ValidationError("unknown_user", field="assignee", value=username)
         return u
 
-    def _change(self, s: Session, actor: Actor, ts: str, action: str, e: Entry,
-                before: dict[str, Any] | None) -> None:
+    def _change(self, s: Session, actor: Actor, ts: str, action: str, e: Entry | int,
+                before: dict[str, Any] | None) -> dict[str, Any]:
+        """Audit + outbox for an entry's new state; returns that state (the payload)."""
         s.flush()
-        after = entry_payload(s, e)
-        record_change(s, actor, ts, action, "entry", e.uuid, e.version, before, after)
+        after = load_entry_payload(raw(s), e if isinstance(e, int) else e.id)
+        record_change(s, actor, ts, action, "entry", after["id"], after["version"], before, after)
+        return after
 
     # --- register -----------------------------------------------------------------------------
 
@@ -166,56 +169,78 @@ class Entries:
         # File I/O (hashing, copying scans) happens before taking the write lock.
         stored = [(self.db.blobs.put_file(Path(p)), Path(p).name) for p in n.attachments]
         with self.db.write() as s:
-            e = self._insert(s, actor, n, source)
+            eid, ts, uid = self._insert(s, actor, n, source)
             for (sha, size), name in stored:
-                self._add_attachment(s, actor, e, sha, size, name, e.registered_at, audit=False)
+                self._add_attachment(s, actor, eid, uid, sha, size, name, ts, audit=False)
             if n.reply_to:
                 orig = self._find(s, n.reply_to)
-                self._link(s, e, orig, "reply")
+                self._link(s, eid, orig.id, "reply")
                 if orig.status in OPEN_STATUSES:
                     before = entry_payload(s, orig)
                     orig.status, orig.resolution_kind = "resolved", "answered"
-                    orig.resolution = orig.resolution or f"{self._ref(e)}"
-                    orig.resolved_at, orig.reply_entry_id = e.registered_at, e.id
-                    orig.updated_at, orig.version = e.registered_at, orig.version + 1
-                    self._change(s, actor, e.registered_at, "resolve", orig, before)
+                    orig.resolved_at, orig.reply_entry_id = ts, eid
+                    self._touch(orig, ts)
+                    self._change(s, actor, ts, "resolve", orig, before)
             for r in n.related:
-                self._link(s, e, self._find(s, r), "related")
-            self._change(s, actor, e.registered_at, "register", e, None)
-            return self._view(s, e, actor)
+                self._link(s, eid, self._find(s, r).id, "related")
+            self._change(s, actor, ts, "register", eid, None)
+            return self._view(s, eid, actor)
 
-    def _insert(self, s: Session, actor: Actor, n: NewEntry, source: str) -> Entry:
+    def _insert(self, s: Session, actor: Actor, n: NewEntry, source: str) -> tuple[int, str, str]:
+        """Insert the entry with the next number of its year (raw SQL: the registration hot path).
+        Must run inside a write (BEGIN IMMEDIATE) transaction. Returns (id, timestamp, uuid)."""
+        conn = raw(s)
+        one = lambda sql, *a: conn.execute(sql, a).fetchone()  # noqa: E731
         now = self.db.now()
         ts = now.isoformat(timespec="seconds")
-        reg = (self._lookup(s, Register, n.register, "register", "unknown_register") if n.register
-               else s.execute(select(Register).where(Register.kind == "general").order_by(Register.id)).scalar())
-        if reg is None:
-            raise ValidationError("not_initialised", field="register")
-        dt = self._lookup(s, DocType, n.doc_type, "doc_type", "unknown_doc_type")
-        comp = self._lookup(s, Compartment, n.compartment, "compartment", "unknown_compartment")
-        assignee = self._user(s, n.assignee)
-        if assignee is not None and comp is None and assignee.compartment_id:
-            comp = s.get(Compartment, assignee.compartment_id)
-        deadline = compute_deadline(now.date(), self._rule(dt), self.calendar(s)) if dt else None
+        if n.register:
+            reg = one("SELECT id FROM register WHERE code = ? AND active = 1", n.register)
+            if reg is None:
+                raise ValidationError("unknown_register", field="register", value=n.register)
+        else:
+            reg = one("SELECT id FROM register WHERE kind = 'general' ORDER BY id LIMIT 1")
+            if reg is None:
+                raise ValidationError("not_initialised", field="register")
+        deadline = None
+        dt_id = None
+        if n.doc_type:
+            dt = one("SELECT id, deadline_days, day_kind, roll_to_working_day, extension_days FROM doc_type "
+                     "WHERE code = ? AND active = 1", n.doc_type)
+            if dt is None:
+                raise ValidationError("unknown_doc_type", field="doc_type", value=n.doc_type)
+            dt_id = dt[0]
+            if dt[1] is not None:
+                deadline = compute_deadline(now.date(), DeadlineRule(dt[1], dt[2], bool(dt[3]), dt[4]),
+                                            self.calendar(s)).isoformat()
+        comp_id = None
+        if n.compartment:
+            comp = one("SELECT id FROM compartment WHERE code = ? AND active = 1", n.compartment)
+            if comp is None:
+                raise ValidationError("unknown_compartment", field="compartment", value=n.compartment)
+            comp_id = comp[0]
+        user_id = None
+        if n.assignee:
+            u = one("SELECT id, compartment_id FROM user WHERE username = ? AND active = 1", n.assignee)
+            if u is None:
+                raise ValidationError("unknown_user", field="assignee", value=n.assignee)
+            user_id, comp_id = u[0], comp_id or u[1]
         year = now.year
-        number = s.execute(text("SELECT COALESCE(MAX(number), 0) + 1 FROM entry WHERE year = :y"),
-                           {"y": year}).scalar_one()
-        e = Entry(
-            uuid=str(uuidlib.uuid4()), register=reg, year=year, number=number, number_suffix="",
-            registered_at=ts, reg_date=now.date().isoformat(), direction=n.direction, doc_type=dt,
-            channel=n.channel, issuer_ref=n.issuer_ref,
-            sender_kind=n.sender.kind, sender_name=n.sender.name, sender_idno=n.sender.idno,
-            sender_address=n.sender.address, recipient_kind=n.recipient.kind, recipient_name=n.recipient.name,
-            recipient_idno=n.recipient.idno, recipient_address=n.recipient.address,
-            subject=n.subject, summary=n.summary, pages=n.pages, annexes=n.annexes,
-            compartment=comp, assignee=assignee, instruction=n.instruction,
-            deadline=deadline.isoformat() if deadline else None,
-            deadline_original=deadline.isoformat() if deadline else None,
-            status="assigned" if (comp or assignee) else "registered",
-            source=source, created_by=actor.username, updated_at=ts, version=1)
-        s.add(e)
-        s.flush()
-        return e
+        number = one("SELECT COALESCE(MAX(number), 0) + 1 FROM entry WHERE year = ?", year)[0]
+        uid = str(uuidlib.uuid4())
+        cur = conn.execute(
+            "INSERT INTO entry (uuid, register_id, year, number, number_suffix, registered_at, reg_date, direction, "
+            "doc_type_id, channel, issuer_ref, sender_kind, sender_name, sender_idno, sender_address, recipient_kind, "
+            "recipient_name, recipient_idno, recipient_address, subject, summary, pages, annexes, compartment_id, "
+            "assignee_id, instruction, deadline, deadline_original, status, resolution_kind, resolution, joined_to, "
+            "dossier_indicator, cancelled_reason, cancelled_by, source, created_by, updated_at, version) VALUES "
+            "(?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', "
+            "'', '', ?, ?, ?, 1)",
+            (uid, reg[0], year, number, ts, now.date().isoformat(), n.direction, dt_id, n.channel, n.issuer_ref,
+             n.sender.kind, n.sender.name, n.sender.idno, n.sender.address, n.recipient.kind, n.recipient.name,
+             n.recipient.idno, n.recipient.address, n.subject, n.summary, n.pages, n.annexes, comp_id, user_id,
+             n.instruction, deadline, deadline, "assigned" if (comp_id or user_id) else "registered", source,
+             actor.username, ts))
+        return cur.lastrowid, ts, uid
 
     # --- state changes --------------------------------------------------------------------------
 
@@ -289,12 +314,13 @@ class Entries:
                 if answer.direction != "out" or answer.id == e.id:
                     raise ValidationError("reply_must_be_outgoing", field="reply_to", ref=self._ref(answer))
             elif new_reply is not None:
-                answer = self._insert(s, actor, new_reply, "desk")
+                aid, _, auid = self._insert(s, actor, new_reply, "desk")
                 for (sha, size), name in stored:
-                    self._add_attachment(s, actor, answer, sha, size, name, ts, audit=False)
-                self._change(s, actor, ts, "register", answer, None)
+                    self._add_attachment(s, actor, aid, auid, sha, size, name, ts, audit=False)
+                self._change(s, actor, ts, "register", aid, None)
+                answer = s.get(Entry, aid)
             if answer is not None:
-                self._link(s, answer, e, "reply")
+                self._link(s, answer.id, e.id, "reply")
                 e.reply_entry_id = answer.id
             e.status, e.resolution_kind, e.resolution, e.resolved_at = "resolved", kind, resolution, ts
             self._touch(e, ts)
@@ -309,7 +335,7 @@ class Entries:
             o = self._find(s, other)
             if o.id == e.id:
                 raise ValidationError("link_self", field="reply_to")
-            self._link(s, e, o, kind)
+            self._link(s, e.id, o.id, kind)
             if kind == "joined" and not e.joined_to:
                 e.joined_to = self._ref(o)
             ts = self.db.now_iso()
@@ -317,11 +343,11 @@ class Entries:
             self._change(s, actor, ts, "link", e, before)
             return self._view(s, e, actor)
 
-    def _link(self, s: Session, a: Entry, b: Entry, kind: str) -> None:
-        exists = s.execute(select(EntryLink.id).where(EntryLink.entry_id == a.id, EntryLink.other_id == b.id,
-                                                      EntryLink.kind == kind)).scalar()
-        if not exists:
-            s.add(EntryLink(entry_id=a.id, other_id=b.id, kind=kind, created_at=self.db.now_iso()))
+    def _link(self, s: Session, a: int, b: int, kind: str) -> None:
+        s.flush()
+        raw(s).execute(
+            "INSERT OR IGNORE INTO entry_link (entry_id, other_id, kind, created_at) VALUES (?, ?, ?, ?)",
+            (a, b, kind, self.db.now_iso()))
 
     def extend_deadline(self, actor: Actor, ref: str | int, days: int, reason: str) -> EntryView:
         roles.require(actor.role, "extend_deadline")
@@ -346,25 +372,25 @@ class Entries:
 
     # --- attachments ----------------------------------------------------------------------------
 
-    def _add_attachment(self, s: Session, actor: Actor, e: Entry, sha: str, size: int, name: str,
-                        ts: str, audit: bool = True) -> Attachment:
+    def _add_attachment(self, s: Session, actor: Actor, entry_id: int, entry_uuid: str, sha: str, size: int,
+                        name: str, ts: str, audit: bool = True) -> int:
         """Attachment row (+ blob row). With audit=False (files given at registration) the entry's own
         'register' event, which lists its attachments, is the audit record; the outbox still gets it."""
-        if s.get(Blob, sha) is None:
-            s.add(Blob(sha256=sha, size=size, created_at=ts))
-            s.flush()
+        conn = raw(s)
+        conn.execute("INSERT OR IGNORE INTO blob (sha256, size, created_at) VALUES (?, ?, ?)", (sha, size, ts))
         fname = sanitise_filename(name)
-        a = Attachment(uuid=str(uuidlib.uuid4()), entry_id=e.id, sha256=sha, filename=fname,
-                       mime=mimetypes.guess_type(fname)[0] or "application/octet-stream", size=size,
-                       added_at=ts, added_by=actor.username)
-        s.add(a)
-        s.flush()
+        a = {"id": str(uuidlib.uuid4()), "entry": entry_uuid, "sha256": sha, "filename": fname,
+             "mime": mimetypes.guess_type(fname)[0] or "application/octet-stream", "size": size,
+             "added_at": ts, "added_by": actor.username, "version": 1}
+        cur = conn.execute(
+            "INSERT INTO attachment (uuid, entry_id, sha256, filename, mime, size, added_at, added_by, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (a["id"], entry_id, sha, fname, a["mime"], size, ts, actor.username))
         if audit:
-            record_change(s, actor, ts, "attach", "attachment", a.uuid, a.version, None,
-                          attachment_payload(a, e.uuid))
+            record_change(s, actor, ts, "attach", "attachment", a["id"], 1, None, a)
         else:
-            append_outbox(s, "attachment", a.uuid, a.version, attachment_payload(a, e.uuid), ts)
-        return a
+            append_outbox(s, "attachment", a["id"], 1, a, ts)
+        return cur.lastrowid
 
     def attach(self, actor: Actor, ref: str | int, path: str | Path | None = None, data: bytes | None = None,
                filename: str | None = None) -> AttachmentView:
@@ -378,10 +404,10 @@ class Entries:
         with self.db.write() as s:
             e, before = self._open_for_change(s, ref)
             ts = self.db.now_iso()
-            a = self._add_attachment(s, actor, e, sha, size, name, ts)
+            aid = self._add_attachment(s, actor, e.id, e.uuid, sha, size, name, ts)
             self._touch(e, ts)
             self._change(s, actor, ts, "attach", e, before)
-            return _att_view(a)
+            return _att_view(s.get(Attachment, aid))
 
     def attachment(self, attachment_id: int | str) -> AttachmentView:
         with self.db.read() as s:
@@ -422,46 +448,43 @@ class Entries:
         with self.db.read() as s:
             return self._view(s, self._find(s, ref), actor)
 
-    def _view(self, s: Session, e: Entry, actor: Actor | None, reveal: bool = False) -> EntryView:
-        def party(kind: str, name: str, idno: str, address: str) -> Party:
-            return Party(name=name, kind=kind, idno=idno if reveal else mask(idno), address=address)
+    def _view(self, s: Session, e: Entry | int, actor: Actor | None, reveal: bool = False) -> EntryView:
+        s.flush()
+        conn = raw(s)
+        r, atts = load_entry_row(conn, e if isinstance(e, int) else e.id)
 
-        atts = tuple(_att_view(a) for a in s.execute(
-            select(Attachment).where(Attachment.entry_id == e.id).order_by(Attachment.id)).scalars())
-        links: list[LinkView] = []
-        rows = s.execute(text(
-            "SELECT l.kind, o.number, o.number_suffix, o.year, o.subject, o.uuid, 0 FROM entry_link l "
-            "JOIN entry o ON o.id = l.other_id WHERE l.entry_id = :id UNION ALL "
-            "SELECT l.kind, o.number, o.number_suffix, o.year, o.subject, o.uuid, 1 FROM entry_link l "
-            "JOIN entry o ON o.id = l.entry_id WHERE l.other_id = :id"), {"id": e.id}).all()
-        for kind, num, suf, year, subj, uid, reverse in rows:
+        def party(prefix: str) -> Party:
+            idno = r[f"{prefix}_idno"]
+            return Party(name=r[f"{prefix}_name"], kind=r[f"{prefix}_kind"], idno=idno if reveal else mask(idno),
+                         address=r[f"{prefix}_address"])
+
+        links = []
+        for kind, num, suf, year, subj, uid, reverse in conn.execute(
+                "SELECT l.kind, o.number, o.number_suffix, o.year, o.subject, o.uuid, 0 FROM entry_link l "
+                "JOIN entry o ON o.id = l.other_id WHERE l.entry_id = ? UNION ALL "
+                "SELECT l.kind, o.number, o.number_suffix, o.year, o.subject, o.uuid, 1 FROM entry_link l "
+                "JOIN entry o ON o.id = l.entry_id WHERE l.other_id = ?", (r["id"], r["id"])):
             k = ("reply_to" if not reverse else "reply") if kind == "reply" else kind
             links.append(LinkView(k, str(EntryRef(num, year, suf)), subj, uid))
-        reply = None
-        if e.reply_entry_id:
-            r = s.get(Entry, e.reply_entry_id)
-            reply = self._ref(r) if r else None
         today = self.db.today().isoformat()
         return EntryView(
-            id=e.id, uuid=e.uuid, ref=self._ref(e), year=e.year, number=e.number, number_suffix=e.number_suffix,
-            registered_at=e.registered_at, reg_date=e.reg_date, register=e.register.code, direction=e.direction,
-            doc_type=e.doc_type.code if e.doc_type else None, doc_type_name=e.doc_type.name if e.doc_type else "",
-            channel=e.channel, issuer_ref=e.issuer_ref,
-            sender=party(e.sender_kind, e.sender_name, e.sender_idno, e.sender_address),
-            recipient=party(e.recipient_kind, e.recipient_name, e.recipient_idno, e.recipient_address),
-            subject=e.subject, summary=e.summary, pages=e.pages, annexes=e.annexes,
-            compartment=e.compartment.code if e.compartment else None,
-            compartment_name=e.compartment.name if e.compartment else "",
-            assignee=e.assignee.username if e.assignee else None,
-            assignee_name=(e.assignee.full_name or e.assignee.username) if e.assignee else "",
-            instruction=e.instruction, deadline=e.deadline, deadline_original=e.deadline_original,
-            status=e.status, resolution_kind=e.resolution_kind, resolution=e.resolution, resolved_at=e.resolved_at,
-            reply=reply, dispatch_date=e.dispatch_date, joined_to=e.joined_to,
-            dossier_indicator=e.dossier_indicator, cancelled_reason=e.cancelled_reason,
-            cancelled_at=e.cancelled_at, cancelled_by=e.cancelled_by, source=e.source, created_by=e.created_by,
-            version=e.version,
-            overdue=bool(e.deadline and e.status in OPEN_STATUSES and e.deadline < today),
-            attachments=atts, links=tuple(links))
+            id=r["id"], uuid=r["uuid"], ref=str(EntryRef(r["number"], r["year"], r["number_suffix"])), year=r["year"],
+            number=r["number"], number_suffix=r["number_suffix"], registered_at=r["registered_at"],
+            reg_date=r["reg_date"], register=r["r_code"], direction=r["direction"], doc_type=r["dt_code"],
+            doc_type_name=r["dt_name"] or "", channel=r["channel"], issuer_ref=r["issuer_ref"],
+            sender=party("sender"), recipient=party("recipient"), subject=r["subject"], summary=r["summary"],
+            pages=r["pages"], annexes=r["annexes"], compartment=r["c_code"], compartment_name=r["c_name"] or "",
+            assignee=r["u_name"], assignee_name=(r["u_full"] or r["u_name"] or ""), instruction=r["instruction"],
+            deadline=r["deadline"], deadline_original=r["deadline_original"], status=r["status"],
+            resolution_kind=r["resolution_kind"], resolution=r["resolution"], resolved_at=r["resolved_at"],
+            reply=str(EntryRef(r["rep_number"], r["rep_year"], r["rep_suffix"])) if r["reply_uuid"] else None,
+            dispatch_date=r["dispatch_date"], joined_to=r["joined_to"], dossier_indicator=r["dossier_indicator"],
+            cancelled_reason=r["cancelled_reason"], cancelled_at=r["cancelled_at"], cancelled_by=r["cancelled_by"],
+            source=r["source"], created_by=r["created_by"], version=r["version"],
+            overdue=bool(r["deadline"] and r["status"] in OPEN_STATUSES and r["deadline"] < today),
+            attachments=tuple(AttachmentView(a["id"], a["uuid"], a["sha256"], a["filename"], a["mime"], a["size"],
+                                             a["added_at"], a["added_by"]) for a in atts),
+            links=tuple(links))
 
     def history(self, ref: str | int) -> list[AuditView]:
         with self.db.read() as s:

@@ -186,7 +186,7 @@ class EntryLink(Base):
     other_id: Mapped[int] = mapped_column(ForeignKey("entry.id"))
     kind: Mapped[str] = mapped_column(String(12), default="related")
     created_at: Mapped[str] = mapped_column(String(40))
-    __table_args__ = (UniqueConstraint("entry_id", "other_id", "kind"),)
+    __table_args__ = (UniqueConstraint("entry_id", "other_id", "kind"), Index("ix_entry_link_other", "other_id"))
 
 
 class Blob(Base):
