@@ -335,6 +335,19 @@ def cmd_compartments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_registers(args: argparse.Namespace) -> int:
+    with open_registry(args) as reg:
+        if args.add:
+            reg.nomenclator.add_register(cli_actor(), args.add[0], args.add[1])
+        items = reg.nomenclator.registers()
+        if args.json:
+            emit_json(items)
+        else:
+            for r in items:
+                print(f"{r.code:8} {r.name}")
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     with open_registry(args) as reg:
         _require_init(reg)
@@ -497,6 +510,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("compartments", parents=[common], help="list (or --add CODE NAME) compartments")
     s.add_argument("--add", nargs=2, metavar=("CODE", "NAME"))
     s.set_defaults(func=cmd_compartments)
+    s = sub.add_parser("registers", parents=[common], help="list (or --add CODE NAME) registers")
+    s.add_argument("--add", nargs=2, metavar=("CODE", "NAME"))
+    s.set_defaults(func=cmd_registers)
     s = sub.add_parser("info", parents=[common], help="institution, data dir, counts")
     s.set_defaults(func=cmd_info)
 

@@ -108,3 +108,17 @@ def test_cancel_assign_resolve_extend(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["status"] == "resolved"
     r = run_cli("search", "--status", "cancelled", "--json", data_dir=d)
     assert [x["ref"] for x in json.loads(r.stdout)["rows"]] == [f"1/{year}"]
+
+
+def test_registers_and_compartments(tmp_path: Path) -> None:
+    d = _init(tmp_path)
+    r = run_cli("registers", "--add", "PI", "Registrul cererilor de informații publice", "--json", data_dir=d)
+    assert [x["code"] for x in json.loads(r.stdout)] == ["RG", "PI"]
+    r = run_cli("register", "--direction", "in", "--register", "PI", "--type", "INFO-544", "--subject", "Buget",
+                "--sender", "Ana", "--json", data_dir=d)
+    assert json.loads(r.stdout)["number"] == 1
+    r = run_cli("compartments", "--add", "IT", "Informatică", "--json", data_dir=d)
+    assert "IT" in [x["code"] for x in json.loads(r.stdout)]
+    r = run_cli("doc-types", "--json", data_dir=d)
+    types = {t["code"]: t for t in json.loads(r.stdout)}
+    assert types["PETITIE"]["deadline_days"] == 30 and "OG 27/2002" in types["PETITIE"]["legal_basis"]
