@@ -558,6 +558,12 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `registru search … | head`: the reader left; not an error
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # noqa: BLE001 - never a traceback on the console
         log.exception("unexpected error in %s", argv)
         print("registru: " + tr("cli.unexpected", detail=f"{type(exc).__name__}: {exc}"[:300], log=log_path),

@@ -33,10 +33,14 @@ class Actor:
 SYSTEM = Actor("system", "admin")
 
 
-def _dump(obj: Any) -> str:
+def dump_json(obj: Any) -> str:
+    """The canonical JSON stored in audit events and outbox rows ('' for None)."""
     if obj is None:
         return ""
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+_dump = dump_json
 
 
 def event_hash(prev_hash: str, seq: int, uuid: str, ts: str, actor: str, action: str,

@@ -53,7 +53,9 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from . import roles
-from .audit import GENESIS, Actor, _dump, audit_payload, event_hash
+from .audit import GENESIS, Actor, audit_payload, event_hash
+from .audit import dump_json as _dump
+from .records import entry_payload_from_row
 from .errors import ValidationError
 from .messages import tr
 from .models import AuditEvent, Compartment, Entry, EntryLink, Institution, Outbox, Register
@@ -786,14 +788,7 @@ def _write(s: Session, registry: Registry, actor: Actor, ts: str, rows: list[Row
 
 
 def _payload(e: dict[str, Any], reg: Register, compartment_code: str | None) -> dict[str, Any]:
-    """The same dict `records.entry_payload` gives for this row once stored (verify compares them)."""
-    p = {k: e[k] for k in (
-        "year", "number", "number_suffix", "registered_at", "reg_date", "direction", "channel", "issuer_ref",
-        "sender_kind", "sender_name", "sender_idno", "sender_address", "recipient_kind", "recipient_name",
-        "recipient_idno", "recipient_address", "subject", "summary", "pages", "annexes", "instruction", "deadline",
-        "deadline_original", "status", "resolution_kind", "resolution", "resolved_at", "dispatch_date",
-        "joined_to", "dossier_indicator", "cancelled_reason", "cancelled_at", "cancelled_by", "source",
-        "created_by", "updated_at", "version")}
-    p.update(id=e["uuid"], register_id=reg.uuid, register=reg.code, doc_type=None, compartment=compartment_code,
-             assignee=None, reply_entry=None, attachments=[])
-    return p
+    """The dict `records.entry_payload` gives for this row once stored (verify compares them)."""
+    row = {**e, "r_uuid": reg.uuid, "r_code": reg.code, "dt_code": None, "c_code": compartment_code,
+           "u_name": None, "reply_uuid": None}
+    return entry_payload_from_row(row, [])
