@@ -1,0 +1,38 @@
+"""Work-around for a reference-counting bug of PySide6 6.12.0 on CPython 3.11.
+
+Measured here: every call of a Qt method that returns nothing (`label.setText(...)`,
+`painter.drawLine(...)`) gives back `None` without taking a reference to it, so each call lowers
+`None`'s reference count by one. CPython 3.12+ made `None` immortal and never notices; on 3.11 the
+count reaches zero after a few thousand calls and the interpreter aborts with
+"Fatal Python error: none_dealloc". Until the pinned PySide6 is fixed (or the venv moves to 3.12),
+`protect_none()` raises `None`'s count far out of reach — what 3.12 does by design. It checks for the
+bug first and does nothing where the bug is absent.
+"""
+from __future__ import annotations
+
+import ctypes
+import sys
+
+BOOST = 1 << 40
+_done = False
+
+
+def _leaks_none() -> bool:
+    from PySide6.QtCore import QObject
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(20):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before - 10
+
+
+def protect_none() -> bool:
+    """Apply the work-around if this PySide6/CPython pair needs it; returns whether it was applied."""
+    global _done
+    if _done or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    _done = True
+    if not _leaks_none():
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += BOOST
+    return True

@@ -1,0 +1,268 @@
+"""The registry as a lazy table model: it never holds more than a few pages of rows.
+
+`set_query` starts one background read that delivers the first page at once (with the exact count
+when counting is cheap) and then the *key snapshot*: every matching id in display order. A row the
+view asks for that is not cached yet shows as a placeholder while its page is fetched on a worker;
+only the most recently wanted pages are fetched (older wishes are dropped when the clerk scrolls past),
+at most `MAX_IN_FLIGHT` at a time. Results of a superseded query are ignored (`_generation`).
+"""
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop import queries
+from desktop.context import AppContext
+from desktop.formatting import ro_date
+from desktop.labels import DIRECTION, STATUS, label
+from local_db.table_queries import FirstPage, TableQuery
+from local_db.views import EntryRow
+
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 64
+MAX_IN_FLIGHT = 2
+MAX_WANTED = 6
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegistryModel(QAbstractTableModel):
+    #: (column key = sort key of local_db.table_queries.SORTS, header)
+    COLUMNS = ("number", "date", "direction", "doc_type", "party", "subject", "compartment", "assignee",
+               "deadline", "status")
+    loading = Signal(bool)
+    #: total rows, or None while only a lower bound is known
+    total_changed = Signal(object)
+    #: emitted after a query's first page replaced the model's content (new query or refresh)
+    reloaded = Signal()
+
+    def __init__(self, app: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.query = TableQuery()
+        self._generation = 0
+        self._count = 0
+        self._exact = True
+        self._keys: array | None = None
+        self._pages: OrderedDict[int, list[EntryRow]] = OrderedDict()
+        self._wanted: list[int] = []
+        self._in_flight: set[int] = set()
+        self._today = date.today().isoformat()
+        self._headers = [self.tr("No."), self.tr("Date"), self.tr("Kind"), self.tr("Document type"),
+                         self.tr("Sender / recipient"), self.tr("Subject"), self.tr("Compartment"),
+                         self.tr("Assignee"), self.tr("Deadline"), self.tr("Status")]
+        self._placeholder = self.tr("loading…")
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- queries ---------------------------------------------------------------------------------------
+
+    def set_query(self, query: TableQuery) -> None:
+        """Show the result of `query` (its first page replaces the current rows when it arrives)."""
+        self.query = query
+        self._start()
+
+    def refresh(self) -> None:
+        """Read the same query again (after a change), keeping what is shown until the new data is in."""
+        self._start()
+
+    def _start(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._today = date.today().isoformat()
+        self.loading.emit(True)
+        self.app.tasks.run(queries.open_table(self.app, self.query, PAGE_SIZE), key="registry-table",
+                           label="registry table",
+                           on_partial=lambda first: self._first_page(generation, first),
+                           on_done=lambda keys: self._snapshot(generation, keys),
+                           on_error=lambda exc: self._failed(generation, exc))
+
+    def _first_page(self, generation: int, first: FirstPage) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._pages.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        self._keys = None
+        self._pages[0] = first.rows
+        self._exact = first.total is not None
+        self._count = first.total if first.total is not None else len(first.rows)
+        self.endResetModel()
+        self.total_changed.emit(self._count if self._exact else None)
+        self.reloaded.emit()
+
+    def _snapshot(self, generation: int, keys: array) -> None:
+        if generation != self._generation:
+            return
+        self._keys = keys
+        new_count = len(keys)
+        if new_count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, new_count - 1)
+            self._count = new_count
+            self.endInsertRows()
+        elif new_count < self._count:
+            self.beginRemoveRows(QModelIndex(), new_count, self._count - 1)
+            self._count = new_count
+            self.endRemoveRows()
+        self._exact = True
+        self.total_changed.emit(self._count)
+        self.loading.emit(False)
+        self._pump()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.loading.emit(False)
+            self.app.tasks.error.emit(exc)
+
+    # --- pages -----------------------------------------------------------------------------------------
+
+    def _row(self, row: int) -> EntryRow | None:
+        page, offset = divmod(row, PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._want(page)
+            return None
+        self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def _want(self, page: int) -> None:
+        if page in self._in_flight:
+            return
+        if page in self._wanted:
+            self._wanted.remove(page)
+        self._wanted.append(page)
+        del self._wanted[:-MAX_WANTED]
+        self._pump()
+
+    def _pump(self) -> None:
+        if self._keys is None and not self._exact:
+            return  # until the count is known, only the first page can be placed
+        while self._wanted and len(self._in_flight) < MAX_IN_FLIGHT:
+            page = self._wanted.pop()
+            if page in self._pages:
+                continue
+            self._in_flight.add(page)
+            generation = self._generation
+            start = page * PAGE_SIZE
+            if self._keys is not None:
+                fetch = queries.table_rows(self.app, list(self._keys[start:start + PAGE_SIZE]))
+            else:
+                fetch = queries.table_page_at(self.app, self.query, start, PAGE_SIZE)
+            self.app.tasks.run(fetch, label="registry page",
+                               on_done=lambda rows, p=page, g=generation: self._page_loaded(g, p, rows),
+                               on_error=lambda exc, p=page, g=generation: self._page_failed(g, p, exc))
+
+    def _page_loaded(self, generation: int, page: int, rows: list[EntryRow]) -> None:
+        if generation != self._generation:
+            return
+        self._in_flight.discard(page)
+        self._pages[page] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page * PAGE_SIZE
+        last = min(self._count, first + PAGE_SIZE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+        self._pump()
+
+    def _page_failed(self, generation: int, page: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._in_flight.discard(page)
+            self.app.tasks.error.emit(exc)
+
+    # --- lookups for the view ----------------------------------------------------------------------------
+
+    def entry(self, row: int) -> EntryRow | None:
+        """The row's entry if it is loaded (without asking for it)."""
+        rows = self._pages.get(row // PAGE_SIZE)
+        return rows[row % PAGE_SIZE] if rows is not None and row % PAGE_SIZE < len(rows) else None
+
+    def row_of(self, entry_id: int) -> int | None:
+        """Position of an entry in the current result, if it is there."""
+        if self._keys is not None:
+            try:
+                return self._keys.index(entry_id)
+            except ValueError:
+                return None
+        for page, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r.id == entry_id:
+                    return page * PAGE_SIZE + i
+        return None
+
+    @property
+    def exact(self) -> bool:
+        return self._exact
+
+    @property
+    def has_snapshot(self) -> bool:
+        return self._keys is not None
+
+    # --- Qt model interface --------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.query.sort, self.query.descending):
+            self.set_query(TableQuery(self.query.filters, key, descending))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        column = self.COLUMNS[index.column()]
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole and column == "number":
+                return self._placeholder
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#888888"))
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("subject", "party", "doc_type"):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status == "cancelled":
+                return QBrush(QColor("#8a8a8a"))
+            if column == "deadline" and row.overdue:
+                return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.FontRole:
+            if row.status == "cancelled":
+                return self._italic
+            if column == "number" or (column == "deadline" and row.overdue):
+                return self._bold
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _text(self, row: EntryRow, column: str) -> str:
+        if column == "number":
+            return row.ref
+        if column == "date":
+            return ro_date(row.reg_date)
+        if column == "direction":
+            return label(DIRECTION, row.direction)
+        if column == "deadline":
+            return ro_date(row.deadline)
+        if column == "status":
+            return label(STATUS, row.status)
+        return getattr(row, column) or ""
