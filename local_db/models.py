@@ -240,3 +240,7 @@ class Outbox(Base):
     version: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[str] = mapped_column(String(40))
+
+
+# The archive's tables live in their own module; importing it here keeps one metadata (Alembic env).
+from . import models_archive  # noqa: E402,F401

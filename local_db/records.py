@@ -15,7 +15,9 @@ from .models import Attachment, Compartment, DocType, Entry, Institution, Regist
 ENTRY_SELECT = (
     "SELECT e.*, r.uuid AS r_uuid, r.code AS r_code, dt.code AS dt_code, dt.name AS dt_name, c.code AS c_code, "
     "c.name AS c_name, u.username AS u_name, u.full_name AS u_full, rep.uuid AS reply_uuid, rep.number AS rep_number, "
-    "rep.number_suffix AS rep_suffix, rep.year AS rep_year "
+    "rep.number_suffix AS rep_suffix, rep.year AS rep_year, "
+    "(SELECT d.uuid FROM dossier_entry de JOIN dossier d ON d.id = de.dossier_id WHERE de.entry_id = e.id) "
+    "AS dossier_uuid "
     "FROM entry e JOIN register r ON r.id = e.register_id LEFT JOIN doc_type dt ON dt.id = e.doc_type_id "
     "LEFT JOIN compartment c ON c.id = e.compartment_id LEFT JOIN user u ON u.id = e.assignee_id "
     "LEFT JOIN entry rep ON rep.id = e.reply_entry_id WHERE e.id = ?"
@@ -34,7 +36,7 @@ def load_entry_row(conn: sqlite3.Connection, entry_id: int) -> tuple[dict[str, A
 
 
 def entry_payload_from_row(e: Mapping[str, Any], atts: list[Mapping[str, Any]]) -> dict[str, Any]:
-    return {
+    p = {
         "id": e["uuid"],
         "register_id": e["r_uuid"],
         "register": e["r_code"],
@@ -82,6 +84,11 @@ def entry_payload_from_row(e: Mapping[str, Any], atts: list[Mapping[str, Any]]) 
         "attachments": [{"id": a["uuid"], "sha256": a["sha256"], "filename": a["filename"], "size": a["size"],
                          "mime": a["mime"]} for a in atts],
     }
+    # The archive dossier (uuid) the entry is filed in; the key exists only for filed entries, so the
+    # audited state of entries never filed (and of older audit events) is unchanged.
+    if e.get("dossier_uuid"):
+        p["dossier"] = e["dossier_uuid"]
+    return p
 
 
 def load_entry_payload(conn: sqlite3.Connection, entry_id: int) -> dict[str, Any]:

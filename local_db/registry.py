@@ -8,7 +8,7 @@
     reg.entries.search(Filters(text="cerere"))
     reg.verify()
 
-Sub-services: `entries`, `users`, `nomenclator`. Everything returns plain dataclasses (local_db.views).
+Sub-services: `entries`, `users`, `nomenclator`, `archive`. Everything returns plain dataclasses (local_db.views).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 
 from . import backup as _backup
 from . import roles
+from .archive import Archive
 from .audit import SYSTEM, Actor, record_change
 from .blobs import DEFAULT_MAX_BYTES
 from .database import Clock, Database
@@ -39,6 +40,7 @@ class Registry:
         self.entries = Entries(db)
         self.users = Users(db)
         self.nomenclator = Nomenclator(db)
+        self.archive = Archive(db)  # filing plan, dossiers, transfers, loans, disposal (local_db.archive)
 
     @classmethod
     def open(cls, data_dir: str | Path, clock: Clock | None = None,

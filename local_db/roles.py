@@ -29,6 +29,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup": frozenset({"clerk", "secretary", "archivist", "admin"}),
     "restore": frozenset({"admin"}),
     "archive": frozenset({"archivist", "secretary", "admin"}),
+    # filing entries into dossiers (and opening a year's dossier from the plan) happens in the compartments
+    "file_entries": frozenset({"clerk", "compartment", "secretary", "archivist", "admin"}),
     "sync": _ALL,
 }
 
@@ -49,6 +51,7 @@ ACTION_NAMES = {
     "backup": ("copii de siguranță", "back up"),
     "restore": ("restaurare", "restore"),
     "archive": ("lucru în arhivă", "work in the archive"),
+    "file_entries": ("îndosariere", "file entries into dossiers"),
     "sync": ("sincronizare", "synchronise"),
 }
 
