@@ -85,11 +85,12 @@ class OutRow:
     payload: str | None  # the JSON text as stored (sent as is, never re-encoded)
 
 
-def read_outbox(db: Database, limit: int, max_payload_bytes: int | None = None) -> list[OutRow]:
-    """The oldest `limit` outbox rows in seq order (fewer if their payloads pass `max_payload_bytes`)."""
+def read_outbox(db: Database, limit: int, max_payload_bytes: int | None = None, after_seq: int = 0) -> list[OutRow]:
+    """The oldest `limit` outbox rows after `after_seq`, in seq order (fewer if their payloads pass
+    `max_payload_bytes`)."""
     with db.read() as s:
-        rows = raw(s).execute("SELECT seq, kind, record_id, version, payload FROM outbox ORDER BY seq LIMIT ?",
-                              (limit,)).fetchall()
+        rows = raw(s).execute("SELECT seq, kind, record_id, version, payload FROM outbox WHERE seq > ? ORDER BY seq "
+                              "LIMIT ?", (after_seq, limit)).fetchall()
     out: list[OutRow] = []
     total = 0
     for r in rows:
@@ -98,6 +99,11 @@ def read_outbox(db: Database, limit: int, max_payload_bytes: int | None = None) 
             break
         out.append(OutRow(*r))
     return out
+
+
+def outbox_first_seq(db: Database) -> int | None:
+    with db.read() as s:
+        return raw(s).execute("SELECT min(seq) FROM outbox").fetchone()[0]
 
 
 def outbox_count(db: Database) -> int:

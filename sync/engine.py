@@ -23,6 +23,7 @@ import os
 import platform
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,7 +37,7 @@ from .messages import tr
 from .protocol import (BLOB_CHUNK_BYTES, MAX_PUSH_CHANGES, STREAMS, CircularPayload, EnrolRequest, EnrolResponse,
                        PullPage, SyncResponse, stream_checksum)
 from .secrets import KeyringUnavailable, TokenStore
-from .transport import HubError, Offline, Transport, Unauthorized
+from .transport import HubError, Offline, Transport, Unauthorized, compress
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,9 @@ APP_VERSION = "0.1.0"
 DEFAULT_SKEW_WARN_S = 180.0
 
 # Batch sizing (DESIGN.md §4): ≈128–256 KB compressed or ~1,000 records, adapted to measured throughput.
-MIN_BATCH, MAX_BATCH = 50, 1000
-TARGET_SECONDS = 4.0          # aim for batches that take about this long on the measured link
+MIN_BATCH, MAX_BATCH = 50, MAX_PUSH_CHANGES
+TARGET_SECONDS = 6.0          # aim for batches that take about this long on the measured link
+SLOW_LINK_BPS = 200_000       # below this, spend CPU on zstd level 19 (it overlaps the previous request)
 MIN_TARGET_BYTES, MAX_TARGET_BYTES = 16 * 1024, 256 * 1024
 MAX_ROUNDS = 10_000           # a runaway guard, never reached in practice
 
@@ -127,7 +129,7 @@ class LinkMeter:
 
     def __init__(self) -> None:
         self.rate: float | None = None
-        self.bytes_per_change: float = 400.0
+        self.bytes_per_change: float = 100.0
 
     def observe(self, sent_bytes: int, seconds: float, changes: int) -> None:
         if seconds > 0 and sent_bytes > 4096:
@@ -150,8 +152,10 @@ class SyncEngine:
     """Drives sync for one opened registry. Thread-safe: one sync at a time (a lock)."""
 
     def __init__(self, registry: Registry, tokens: TokenStore | None = None,
-                 transport_factory: Callable[..., Transport] | None = None) -> None:
+                 transport_factory: Callable[..., Transport] | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.registry = registry
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.db = registry.db
         self.tokens = tokens or TokenStore()
         self._factory = transport_factory or Transport
@@ -290,6 +294,14 @@ class SyncEngine:
             store.set_meta(self.db, {"sync.online": "1", "sync.last_success": _now_iso(), "sync.last_error": ""})
             return result
 
+    def _prepare(self, node: str, encoding: str, after_seq: int, total_pending: int) -> "_Prepared":
+        """Read the next batch and the cursors, and encode + compress the request (off the network)."""
+        batch = store.read_outbox(self.db, self.meter.batch_size(), self.meter.target_bytes() * 12, after_seq)
+        curs = store.cursors(self.db, STREAMS)
+        raw_json = _sync_body(node, batch, curs, max(0, total_pending - len(batch)))
+        level = 19 if (self.meter.rate is None or self.meter.rate < SLOW_LINK_BPS) else 6
+        return _Prepared(batch, curs, compress(raw_json, encoding, level) if encoding else raw_json, encoding)
+
     def _sync(self, cfg: SyncConfig, t: Transport, progress: ProgressFn | None,
               cancelled: Callable[[], bool]) -> SyncResult:
         res = SyncResult()
@@ -297,59 +309,80 @@ class SyncEngine:
         rechecked: set[str] = set()
         total_pending = store.outbox_count(self.db)
         gap_retry = False
-        for _round in range(MAX_ROUNDS):
-            if cancelled():
-                break
-            batch = store.read_outbox(self.db, self.meter.batch_size(), self.meter.target_bytes() * 8)
-            curs = store.cursors(self.db, STREAMS)
-            pending_after = max(0, total_pending - len(batch))
-            body = _sync_body(cfg.node, batch, curs, pending_after)
-            t0 = time.monotonic()
-            sent0 = t.counters.bytes_sent
-            try:
-                raw_resp = t.request("POST", "/sync", raw_json=body)
-            except HubError as exc:
-                if exc.status == 409 and exc.code == "gap" and exc.ack is not None:
-                    store.trim_outbox(self.db, exc.ack)
-                    if gap_retry:
-                        raise HubGap(exc.ack) from exc
-                    gap_retry = True
-                    continue
-                raise
-            elapsed = time.monotonic() - t0
-            t_recv = datetime.now(timezone.utc)
-            resp = SyncResponse.model_validate_json(raw_resp.content)
-            self.meter.observe(t.counters.bytes_sent - sent0, elapsed, len(batch))
-            self._note_clock(resp.server_time, t_recv, elapsed, res)
-            if batch:
-                trimmed = store.trim_outbox(self.db, resp.ack)
-                res.sent += trimmed
-                total_pending = max(0, total_pending - trimmed)
-                if trimmed == 0 and resp.ack < batch[0].seq:
-                    # the hub acked nothing of this batch and said no gap: it is at an older seq than us
-                    raise HubGap(resp.ack)
-            self.pending_blobs = set(resp.pending_blobs)
-            more = False
-            for name, page in resp.pages.items():
-                self._apply(t, name, page, res)
-                if page.more:
-                    more = True
-                else:
-                    final_pages[name] = page
-            if progress:
-                progress("push", res.sent, res.sent + total_pending)
-            if store.outbox_count(self.db) == 0 and not more:
-                # checksum check of every stream that moved this sync; a mismatch pulls it again
-                bad = [n for n, p in final_pages.items() if n not in rechecked and not self._stream_ok(n, p)]
-                if not bad:
+        nxt: Future[_Prepared] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-prepare") as pool:
+            for _round in range(MAX_ROUNDS):
+                if cancelled():
                     break
-                for n in bad:
-                    log.warning("stream %s checksum mismatch; pulling it again", n)
-                    store.reset_stream(self.db, n)
-                    rechecked.add(n)
-                    res.rechecked.append(n)
-                    final_pages.pop(n, None)
-            total_pending = store.outbox_count(self.db)
+                prepared = nxt.result() if nxt is not None else None
+                nxt = None
+                first = store.outbox_first_seq(self.db)
+                if prepared is None or prepared.encoding != t.encoding or \
+                        (prepared.batch and prepared.batch[0].seq != first) or \
+                        (not prepared.batch and first is not None) or \
+                        prepared.cursors != store.cursors(self.db, STREAMS):
+                    prepared = self._prepare(cfg.node, t.encoding, 0, total_pending)
+                batch = prepared.batch
+                if batch and total_pending - len(batch) > 0:
+                    # compress the next batch while this one is on the wire (assumes it will be acked)
+                    nxt = pool.submit(self._prepare, cfg.node, t.encoding, batch[-1].seq, total_pending - len(batch))
+                headers = {"Content-Type": "application/json"}
+                if prepared.encoding:
+                    headers["Content-Encoding"] = prepared.encoding
+                t0 = time.monotonic()
+                sent0 = t.counters.bytes_sent
+                try:
+                    raw_resp = t.request("POST", "/sync", data=prepared.body, headers=headers)
+                except HubError as exc:
+                    nxt = _drop(nxt)
+                    if exc.status == 415 and prepared.encoding == "zstd":
+                        t.encoding = "gzip"
+                        continue
+                    if exc.status == 409 and exc.code == "gap" and exc.ack is not None:
+                        store.trim_outbox(self.db, exc.ack)
+                        if gap_retry:
+                            raise HubGap(exc.ack) from exc
+                        gap_retry = True
+                        continue
+                    raise
+                except BaseException:
+                    nxt = _drop(nxt)
+                    raise
+                elapsed = time.monotonic() - t0
+                t_recv = self.clock()
+                resp = SyncResponse.model_validate_json(raw_resp.content)
+                self.meter.observe(t.counters.bytes_sent - sent0, elapsed, len(batch))
+                if len(prepared.body) < 8192:  # a big upload's time would blur the estimate
+                    self._note_clock(resp.server_time, t_recv, elapsed, res)
+                if batch:
+                    trimmed = store.trim_outbox(self.db, resp.ack)
+                    res.sent += trimmed
+                    total_pending = max(0, total_pending - trimmed)
+                    if trimmed == 0 and resp.ack < batch[0].seq:
+                        # the hub acked nothing of this batch and saw no gap: it is at an older seq than us
+                        raise HubGap(resp.ack)
+                self.pending_blobs = set(resp.pending_blobs)
+                more = False
+                for name, page in resp.pages.items():
+                    self._apply(t, name, page, res)
+                    if page.more:
+                        more = True
+                    else:
+                        final_pages[name] = page
+                if progress:
+                    progress("push", res.sent, res.sent + total_pending)
+                if nxt is None and store.outbox_count(self.db) == 0 and not more:
+                    # checksum check of every stream that moved this sync; a mismatch pulls it again
+                    bad = [n for n, p in final_pages.items() if n not in rechecked and not self._stream_ok(n, p)]
+                    if not bad:
+                        break
+                    for n in bad:
+                        log.warning("stream %s checksum mismatch; pulling it again", n)
+                        store.reset_stream(self.db, n)
+                        rechecked.add(n)
+                        res.rechecked.append(n)
+                        final_pages.pop(n, None)
+                total_pending = store.outbox_count(self.db)
         if self.pending_blobs and not cancelled():
             res.blobs_uploaded = self.upload_pending(t, self.pending_blobs, cancelled)
         res.pending = store.outbox_count(self.db)
@@ -476,6 +509,20 @@ class SyncEngine:
         part.unlink(missing_ok=True)
         store.set_blob_state(self.db, sha, "down", size, size, "done")
         return size
+
+
+@dataclass
+class _Prepared:
+    batch: list[store.OutRow]
+    cursors: dict[str, str]
+    body: bytes
+    encoding: str
+
+
+def _drop(fut: "Future[_Prepared] | None") -> None:
+    if fut is not None:
+        fut.cancel()
+    return None
 
 
 def _sync_body(node: str, batch: list[store.OutRow], cursors: dict[str, str], pending: int) -> bytes:
