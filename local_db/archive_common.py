@@ -60,7 +60,7 @@ def text_field(value: Any, field: str, limit_key: str | None = None, required: b
 
 
 def indicator_value(value: Any) -> str:
-    v = re.sub(r"\s+", "", clean_text(str(value or ""))).upper()
+    v = re.sub(r"\s*([./\-])\s*", r"\1", clean_text(str(value or ""))).upper()  # "I. A. 7" -> "I.A.7"
     if not v:
         raise ValidationError("required", field="indicator")
     if len(v) > LIMITS["indicator"] or not _INDICATOR.match(v):
