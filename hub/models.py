@@ -11,7 +11,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # BIGINT on PostgreSQL; INTEGER on SQLite so that an integer primary key is the rowid (autoincrement).
 BigId = BigInteger().with_variant(Integer(), "sqlite")
-Json = JSON().with_variant(JSONB(), "postgresql")
+# none_as_null: a Python None (a withdrawn publication, a deleted record) is SQL NULL, so the queries'
+# `payload IS NULL` / `IS NOT NULL` see it (the default stores the JSON text 'null', which they miss).
+Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 class UTCDateTime(TypeDecorator[datetime]):

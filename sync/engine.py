@@ -462,8 +462,19 @@ class SyncEngine:
                 store.set_blob_state(self.db, sha, "up", size, offset, "pending")
         store.set_blob_state(self.db, sha, "up", size, size, "done")
 
-    def download_blob(self, t: Transport, sha: str, size_hint: int = 0) -> int:
-        """Download (resuming with Range from a partial file), verify the SHA-256, then store. Returns size."""
+    def download_blob(self, t: Transport, sha: str, size_hint: int = 0, attempts: int = 4) -> int:
+        """Download (resuming with Range from a partial file), verify the SHA-256, then store. Returns size.
+        A cut mid-body resumes from the bytes already on disk, up to `attempts` times in this call."""
+        for attempt in range(attempts):
+            try:
+                return self._download_once(t, sha, size_hint)
+            except Offline:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(min(5.0, 0.2 * 2 ** attempt))
+        raise AssertionError("unreachable")
+
+    def _download_once(self, t: Transport, sha: str, size_hint: int) -> int:
         if self.db.blobs.exists(sha):
             try:
                 self.db.blobs.verify(sha)
@@ -483,7 +494,7 @@ class SyncEngine:
         with resp:
             if resp.status_code == 416:  # partial is complete or longer than the file: start over
                 part.unlink(missing_ok=True)
-                return self.download_blob(t, sha, size_hint)
+                return self._download_once(t, sha, size_hint)
             mode = "ab" if resp.status_code == 206 else "wb"
             received = 0
             try:
