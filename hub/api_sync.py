@@ -75,8 +75,12 @@ def sync(req: SyncRequest, request: Request, caller: Caller = Depends(require_de
     result = store.push(state.db, caller.device_id, caller.commune_id, req.changes, report)
     _apply_receipts(state, caller, req.changes, request)
     pages: dict[str, PullPage] = {}
-    for stream, cursor in sorted(req.cursors.items()):
-        if stream not in STREAMS:
+    asked = {name: cursor for name, cursor in req.cursors.items() if name in STREAMS}
+    current = streams.unchanged_streams(state.db, asked)
+    for stream, cursor in sorted(asked.items()):
+        if stream in current:
+            if stream == "circulars" and cursor:
+                streams.mark_delivered(state.db, caller.commune_id, decode_cursor(cursor)[1])
             continue
         page = streams.read_page(state.db, caller.commune_id, stream, cursor, streams.SYNC_PAGE_ITEMS,
                                  reset_on_stale=True)

@@ -6,13 +6,14 @@ contiguous ack. Replays, duplicates and reordered batches therefore change nothi
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, select, text, update
 from sqlalchemy.orm import Session
 
 from hub.blobstore import is_sha256
@@ -40,9 +41,15 @@ class SyncReport:
     app_version: str | None = None
 
 
+_RO_FOLD = str.maketrans("ăâîșşțţ", "aaisstt")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics (ș, ş, s all match), for the admin search column."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    folded = text.lower().translate(_RO_FOLD)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -128,12 +135,42 @@ def _push(db: Database, s: Session, device_id: int, commune_id: int, changes: li
 
 
 def _insert_changes(db: Database, s: Session, device_id: int, fresh: dict[int, Change], now: datetime) -> list[int]:
+    """Insert ON CONFLICT (node, seq) DO NOTHING; returns the seqs actually inserted."""
+    if not db.is_sqlite:  # one prepared statement over arrays: one round trip whatever the batch size
+        return list(s.execute(_PG_INSERT_CHANGES, {
+            "device_id": device_id, "now": now, "seqs": [c.seq for c in fresh.values()],
+            "kinds": [c.kind for c in fresh.values()], "ids": [c.id for c in fresh.values()],
+            "versions": [c.version for c in fresh.values()]}).scalars())
     table = ChangeRow.__table__
     stmt = (db.insert(table).on_conflict_do_nothing(index_elements=[table.c.device_id, table.c.seq])
             .returning(table.c.seq))
     rows = [{"device_id": device_id, "seq": c.seq, "kind": c.kind, "record_id": c.id, "version": c.version,
              "received_at": now} for c in fresh.values()]
     return [r[0] for r in s.execute(stmt, rows)]
+
+
+_PG_INSERT_CHANGES = text("""
+    INSERT INTO changes (device_id, seq, kind, record_id, version, received_at)
+    SELECT :device_id, t.seq, t.kind, t.record_id, t.version, :now
+    FROM unnest(CAST(:seqs AS bigint[]), CAST(:kinds AS text[]), CAST(:ids AS text[]), CAST(:versions AS bigint[]))
+         AS t(seq, kind, record_id, version)
+    ON CONFLICT (device_id, seq) DO NOTHING
+    RETURNING seq""")
+
+_PG_REPLICA_TYPES = {"commune_id": "integer", "kind": "text", "record_id": "text", "version": "bigint",
+                     "payload": "jsonb", "deleted": "boolean", "device_id": "integer", "updated_at": "timestamptz",
+                     "year": "integer", "number": "bigint", "direction": "text", "status": "text",
+                     "registered_at": "text", "subject": "text", "correspondent": "text", "doc_type": "text",
+                     "search": "text"}
+_KEY = ("commune_id", "kind", "record_id")
+# The batch travels as one JSON document (fast to encode, no per-element array escaping).
+_PG_UPSERT_REPLICA = text(f"""
+    INSERT INTO replica ({", ".join(_PG_REPLICA_TYPES)})
+    SELECT {", ".join(_PG_REPLICA_TYPES)}
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS t({", ".join(f"{c} {t}" for c, t in _PG_REPLICA_TYPES.items())})
+    ON CONFLICT (commune_id, kind, record_id) DO UPDATE SET
+        {", ".join(f"{c} = EXCLUDED.{c}" for c in _PG_REPLICA_TYPES if c not in _KEY)}
+    WHERE replica.version < EXCLUDED.version""")
 
 
 def _upsert_replica(db: Database, s: Session, device_id: int, commune_id: int, stored: Iterable[Change],
@@ -152,6 +189,9 @@ def _upsert_replica(db: Database, s: Session, device_id: int, commune_id: int, s
         rows.append({"commune_id": commune_id, "kind": c.kind, "record_id": c.id, "version": c.version,
                      "payload": c.payload, "deleted": c.payload is None, "device_id": device_id,
                      "updated_at": now, **cols})
+    if not db.is_sqlite:
+        s.execute(_PG_UPSERT_REPLICA, {"rows": json.dumps(rows, ensure_ascii=False, default=_iso)})
+        return
     table = ReplicaRecord.__table__
     stmt = db.insert(table)
     keep = {"commune_id", "kind", "record_id", "id"}
@@ -161,6 +201,12 @@ def _upsert_replica(db: Database, s: Session, device_id: int, commune_id: int, s
         where=table.c.version < stmt.excluded.version,
     )
     s.execute(stmt, rows)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
 
 
 def _advance_ack(s: Session, device_id: int, ack: int) -> int:

@@ -220,13 +220,13 @@ def read_page(db: Database, commune_id: int, stream: str, cursor: str, limit: in
         next_seq = rows[-1].seq if more else last_seq
         total, checksum = _checksum(s, stream, epoch, last_seq, commune_id)
     if stream == "circulars" and after:
-        _mark_delivered(db, commune_id, after)
+        mark_delivered(db, commune_id, after)
     items = [WireItem(seq=r.seq, kind=r.kind, id=r.item_id, version=r.version, payload=r.payload) for r in rows]
     return PullPage(stream=stream, items=items, cursor=encode_cursor(epoch, next_seq), more=more, total=total,
                     checksum=checksum, reset=reset)
 
 
-def _mark_delivered(db: Database, commune_id: int, upto_seq: int) -> None:
+def mark_delivered(db: Database, commune_id: int, upto_seq: int) -> None:
     """A commune's circulars cursor moved past a message: it has stored it (delivery receipt)."""
     cond = (MessageTarget.commune_id == commune_id, MessageTarget.delivered_at.is_(None),
             MessageTarget.pub_seq <= upto_seq)
@@ -235,6 +235,20 @@ def _mark_delivered(db: Database, commune_id: int, upto_seq: int) -> None:
             return
     with db.write() as s:
         s.execute(update(MessageTarget).where(*cond).values(delivered_at=utcnow()))
+
+
+def unchanged_streams(db: Database, cursors: dict[str, str]) -> set[str]:
+    """Streams with nothing after the cursor: it points at the stream's end, or the stream is empty and the
+    cursor is '' (one query instead of a page each)."""
+    with db.read() as s:
+        ends = {name: (epoch, last_seq)
+                for name, epoch, last_seq in s.execute(select(Stream.name, Stream.epoch, Stream.last_seq))}
+    out = set()
+    for name, cursor in cursors.items():
+        epoch, last_seq = ends.get(name, (1, 0))
+        if cursor == encode_cursor(epoch, last_seq) or (cursor == "" and last_seq == 0):
+            out.add(name)
+    return out
 
 
 def visible_item(db: Database, commune_id: int, stream: str, item_id: str) -> WireItem | None:
