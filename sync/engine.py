@@ -427,6 +427,7 @@ class SyncEngine:
             if size is None or not self.db.blobs.exists(sha):
                 continue  # not ours (yet): nothing to send
             self.upload_blob(t, sha, size)
+            self.pending_blobs.discard(sha)
             done += 1
         return done
 

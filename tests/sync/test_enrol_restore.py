@@ -168,13 +168,24 @@ def test_sigkill_mid_push_then_restart_converges(make_site, hub, proxy) -> None:
     total = site.reg.outbox_pending()
     data_dir = site.data_dir
     site.engine.close()
-    proxy.configure(bandwidth_bps=2_000_000, rtt_ms=40)
+    proxy.configure(bandwidth_bps=200_000, rtt_ms=40)
     ctx = multiprocessing.get_context("fork")
+    from sqlalchemy import select
+
+    from hub.models import Device
+
+    def hub_ack() -> int:
+        with hub.db.read() as s:
+            return s.scalar(select(Device.ack).where(Device.node == site.node)) or 0
+
     kills = 0
-    for delay in (0.35, 0.6):
+    for _ in range(2):
+        start_ack = hub_ack()
         p = ctx.Process(target=_push_child, args=(data_dir,))
         p.start()
-        time.sleep(delay)
+        deadline = time.monotonic() + 60
+        while hub_ack() == start_ack and p.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)  # kill right after a batch was acked, while the next one is on the wire
         if p.is_alive():
             os.kill(p.pid, signal.SIGKILL)
             kills += 1
