@@ -68,14 +68,13 @@ def _check(stream: str) -> None:
         raise HubError(422, "unknown_stream", f"Flux necunoscut: {stream} (posibile: {', '.join(PUBLISHABLE)}).")
 
 
-def item_id(stream: str, payload: dict[str, Any]) -> str:
+def item_id(stream: str, payload: dict[str, Any], given: Any = None) -> str:
     if stream in ("doc_types", "plan_templates"):
         return str(payload["code"])
     if stream == "localities":
         return str(payload["siruta"])
     if stream == "holidays":
         return str(payload["date"])
-    given = payload.pop("id", None)
     if isinstance(given, str) and 0 < len(given) <= 64:
         return given
     return str(uuid.uuid5(_NOTICE_NS, f"{payload['title']}|{payload['published_at']}"))
@@ -94,15 +93,13 @@ def validate(stream: str, raw: list[dict[str, Any]]) -> list[Publication]:
             raise HubError(422, "invalid", f"Înregistrarea {n} nu este un obiect.")
         given_id = item.get("id") if stream == "notices" else None
         try:
-            model = SCHEMAS[stream].model_validate({k: v for k, v in item.items() if k != "id"})
+            model = SCHEMAS[stream].model_validate({k: v for k, v in item.items() if k != "id" or given_id is None})
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
             raise HubError(422, "invalid", f"Înregistrarea {n}, câmpul {where}: {err['msg']}") from None
         payload = model.model_dump(mode="json")
-        if given_id is not None:
-            payload["id"] = given_id
-        key = item_id(stream, payload)
+        key = item_id(stream, payload, given_id)
         out[key] = Publication(item_id=key, kind=KINDS[stream], payload=payload)
     return list(out.values())
 
@@ -127,12 +124,27 @@ def _retention(value: str | None) -> int | None | str:
     return value
 
 
-def parse_csv(stream: str, text: str) -> list[dict[str, Any]]:
-    _check(stream)
+def _csv_rows(text: str) -> list[dict[str, Any]]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
-    rows = [_blank_to_none(r) for r in reader]
+    return [_blank_to_none(r) for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)]
+
+
+def plan_items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Filing-plan items from CSV rows (`retention_years` empty or P = permanent)."""
+    return [{"indicator": r.get("indicator", ""), "compartment": r.get("compartment", ""),
+             "title": r.get("title", ""), "retention_years": _retention(r.get("retention_years")),
+             "notes": r.get("notes", "")} for r in rows if r.get("indicator") or r.get("title")]
+
+
+def parse_plan_items(text: str) -> list[dict[str, Any]]:
+    """The web form's item lines: `indicator,compartment,title,retention_years,notes` without a header."""
+    return plan_items(_csv_rows("indicator,compartment,title,retention_years,notes\n" + text))
+
+
+def parse_csv(stream: str, text: str) -> list[dict[str, Any]]:
+    _check(stream)
+    rows = _csv_rows(text)
     if stream == "doc_types":
         for r in rows:
             if "roll_to_working_day" in r:
@@ -142,12 +154,8 @@ def parse_csv(stream: str, text: str) -> list[dict[str, Any]]:
     templates: dict[str, dict[str, Any]] = {}
     for r in rows:
         code = r.get("code", "")
-        tpl = templates.setdefault(code, {"code": code, "name": r.get("name", ""), "items": []})
-        if r.get("indicator") or r.get("title"):
-            tpl["items"].append({"indicator": r.get("indicator", ""), "compartment": r.get("compartment", ""),
-                                 "title": r.get("title", ""), "retention_years": _retention(r.get("retention_years")),
-                                 "notes": r.get("notes", "")})
-    return list(templates.values())
+        templates.setdefault(code, {"code": code, "name": r.get("name", ""), "rows": []})["rows"].append(r)
+    return [{"code": t["code"], "name": t["name"], "items": plan_items(t["rows"])} for t in templates.values()]
 
 
 def parse_file(stream: str, filename: str, data: bytes) -> list[Publication]:

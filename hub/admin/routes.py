@@ -274,10 +274,8 @@ def _item_from_form(stream: str, form: dict[str, str]) -> dict[str, Any]:
                 "extension_days": num("extension_days") or 0, "roll_to_working_day": form.get("roll") == "on",
                 "legal_basis": form.get("legal_basis", ""), "regime": form.get("regime", "")}
     if stream == "plan_templates":
-        lines = "indicator,compartment,title,retention_years,notes\n" + form.get("items", "")
-        rows = publications.parse_csv("plan_templates", "code,name," + lines.replace("\n", "\n,,"))
-        items = rows[0]["items"] if rows else []
-        return {"code": form.get("code", ""), "name": form.get("name", ""), "items": items}
+        return {"code": form.get("code", ""), "name": form.get("name", ""),
+                "items": publications.parse_plan_items(form.get("items", ""))}
     if stream == "localities":
         return {"siruta": form.get("siruta", ""), "name": form.get("name", ""), "kind": form.get("kind", "")}
     if stream == "holidays":
