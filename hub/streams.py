@@ -299,6 +299,34 @@ def current_items(db: Database, stream: str) -> list[CurrentItem]:
                         r.published_by) for r in rows]
 
 
+@dataclass(frozen=True)
+class ItemVersion:
+    seq: int
+    version: int
+    payload: dict[str, Any] | None
+    targets_all: bool
+    target_codes: list[str]
+    published_at: datetime
+    published_by: str
+
+
+def item_history(db: Database, stream: str, item_id: str) -> list[ItemVersion]:
+    """Every version of an item, newest first (withdrawals have no payload)."""
+    check_stream(stream)
+    with db.read() as s:
+        rows = s.scalars(select(PubItem).where(PubItem.stream == stream, PubItem.item_id == item_id)
+                         .order_by(PubItem.seq.desc())).all()
+        codes: dict[int, list[str]] = {}
+        if rows:
+            for pid, code in s.execute(select(PubTarget.pub_item_id, Commune.code)
+                                       .join(Commune, Commune.id == PubTarget.commune_id)
+                                       .where(PubTarget.pub_item_id.in_([r.id for r in rows]))
+                                       .order_by(Commune.code)):
+                codes.setdefault(pid, []).append(code)
+    return [ItemVersion(r.seq, r.version, r.payload, r.targets_all, codes.get(r.id, []), r.published_at,
+                        r.published_by) for r in rows]
+
+
 def stream_overview(db: Database) -> dict[str, tuple[int, int, int]]:
     """stream -> (epoch, last_seq, current item count)."""
     out = {}

@@ -164,6 +164,9 @@ RO: dict[str, str] = {
     "Done.": "Gata.",
     "Sync health of every commune": "Starea sincronizării fiecărei comune",
     "no installation": "nicio instalare",
+    "Versions": "Versiuni",
+    "Content": "Conținut",
+    "withdrawn": "retras",
 }
 
 

@@ -49,10 +49,28 @@ def _fmt_lag(seconds: int | None) -> str:
 
 
 def _fmt_skew(ms: int | None) -> str:
-    return "—" if ms is None else f"{ms / 1000:+.1f} s"
+    if ms is None:
+        return "—"
+    seconds = ms / 1000
+    if abs(seconds) < 120:
+        return f"{seconds:+.1f} s"
+    if abs(seconds) < 7200:
+        return f"{seconds / 60:+.0f} min"
+    return f"{seconds / 3600:+.1f} h"
+
+
+def _fmt_iso(value: str | None) -> str:
+    """An ISO timestamp from a commune's record, shown in the town hall's own time (its offset)."""
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return value
 
 
 templates.env.filters["dt"] = _fmt_dt
+templates.env.filters["iso"] = _fmt_iso
 templates.env.filters["lag"] = _fmt_lag
 templates.env.filters["skew"] = _fmt_skew
 
@@ -261,6 +279,15 @@ def stream_page(request: Request, stream: str, done: str = Query("", max_length=
     db = get_state(request).db
     return render(request, "stream.html", user, stream=_publishable(stream), items=streams.current_items(db, stream),
                   communes=communes.list_communes(db), columns=publications.CSV_COLUMNS[stream], done=done)
+
+
+@router.get("/publications/{stream}/items/{item_id}")
+def item_page(request: Request, stream: str, item_id: str, user: StaffIdentity = Depends(require_staff)) -> Response:
+    versions = streams.item_history(get_state(request).db, _publishable(stream), item_id)
+    if not versions:
+        raise HubError(404, "not_found", "Publicația nu există.")
+    return render(request, "item.html", user, stream=stream, item_id=item_id, versions=versions,
+                  dumps=lambda p: json.dumps(p, ensure_ascii=False, indent=2))
 
 
 def _item_from_form(stream: str, form: dict[str, str]) -> dict[str, Any]:

@@ -43,6 +43,7 @@ def test_every_page_renders(hub_server: HubServer) -> None:
         assert "<html lang=\"ro\">" in r.text
     assert "42/2026" in client.get(f"/admin/communes/{commune}/registry").text
     assert "Decalaj" in client.get(f"/admin/communes/{commune}").text
+    assert "pc" in client.get("/admin/").text                          # the installation on the dashboard
     r = client.get("/admin/communes/000/registry/none")
     assert r.status_code == 404 and "<html" in r.text
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/admin/codes").text).group(1)  # type: ignore[union-attr]
@@ -51,6 +52,8 @@ def test_every_page_renders(hub_server: HubServer) -> None:
         "day_kind": "working", "extension_days": "0", "roll": "on", "send_to": "all"})
     assert r.status_code == 303
     assert "Certificat de urbanism" in client.get("/admin/publications/doc_types").text
+    history = client.get("/admin/publications/doc_types/items/URB")
+    assert history.status_code == 200 and "Versiuni" in history.text and "Certificat de urbanism" in history.text
     r = client.post("/admin/publications/plan_templates/upload", data={"csrf_token": csrf, "send_to": "chosen",
                                                                        "targets": [commune]},
                     files={"file": ("p.csv", "code,name,indicator,title,retention_years\nM,Model,I.A.1,Registru,P\n")})

@@ -134,3 +134,15 @@ def test_sync_one_round_trip_reports_health(hub_server: HubServer) -> None:
     assert row.clock_skew_ms is not None and row.clock_skew_ms < -100 * 24 * 3600 * 1000
     r = dev.client.post("/api/v1/sync", json={"node": dev.node, "cursors": {"doc_types": "x.y"}})
     assert r.status_code == 422 and r.json()["error"] == "bad_cursor"
+
+
+def test_unexpected_error_is_json_500_without_trace(sqlite_hub: HubServer) -> None:
+    """A real fault (the replica table vanishes under the running hub): the client gets ErrorBody only."""
+    from sqlalchemy import text
+    dev = sqlite_hub.enrol(sqlite_hub.new_commune())
+    with sqlite_hub.db.write() as s:
+        s.execute(text("ALTER TABLE replica RENAME TO replica_gone"))
+    r = dev.client.get("/api/v1/replica", params={"kind": "entry"})
+    assert r.status_code == 500
+    assert r.json() == {"error": "internal", "message": "Eroare internă a serverului."}
+    assert "Traceback" in sqlite_hub.log_path.read_text()      # the stack trace stays in the server log
