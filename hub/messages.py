@@ -110,11 +110,15 @@ def _record_receipt(s: Session, message_id: str, commune_id: int, receipt: Recei
             raise HubError(409, "already_registered",
                            f"Mesajul a fost deja înregistrat cu nr. {target.receipt_number}/{target.receipt_year}.")
         return True
+    registered_at = receipt.registered_at
+    if registered_at.tzinfo is None:  # a local time without offset is taken as UTC rather than refused
+        registered_at = registered_at.replace(tzinfo=now.tzinfo)
+    delivered_at = receipt.delivered_at
+    if delivered_at is not None and delivered_at.tzinfo is None:
+        delivered_at = delivered_at.replace(tzinfo=now.tzinfo)
     target.receipt_number, target.receipt_year = receipt.number, receipt.year
-    target.registered_at, target.entry_id, target.receipt_at = receipt.registered_at, receipt.entry_id, now
-    if receipt.registered_at.tzinfo is None:
-        target.registered_at = receipt.registered_at.replace(tzinfo=now.tzinfo)
-    target.delivered_at = target.delivered_at or receipt.delivered_at or now
+    target.registered_at, target.entry_id, target.receipt_at = registered_at, receipt.entry_id, now
+    target.delivered_at = target.delivered_at or delivered_at or now
     return True
 
 

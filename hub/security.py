@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import time
 
-from sqlalchemy import case, select
+from sqlalchemy import case, delete, select
 
 from hub.db import Database
 from hub.models import RateLimit, SecurityEvent, utcnow
@@ -54,4 +54,5 @@ class RateLimiter:
         )
         with self.db.write() as s:
             s.execute(stmt)
+            s.execute(delete(RateLimit).where(RateLimit.window_start < window - self.window_s))
 

@@ -314,13 +314,15 @@ def _item_from_form(stream: str, form: dict[str, str]) -> dict[str, Any]:
 @router.post("/publications/{stream}/item")
 async def publish_item(request: Request, stream: str, user: StaffIdentity = Depends(require_staff)) -> Response:
     pairs = [(k, v) for k, v in (await request.form()).multi_items() if isinstance(v, str)]
+    return await run_in_threadpool(_publish_item, request, stream, user, pairs)
+
+
+def _publish_item(request: Request, stream: str, user: StaffIdentity, pairs: list[tuple[str, str]]) -> Response:
     form = dict(pairs)
     check_csrf(user.csrf_token, form.get("csrf_token", ""))
-    _publishable(stream)
-    items = publications.validate(stream, [_item_from_form(stream, form)])
-    targets = [v for k, v in pairs if k == "targets"]
-    result = await run_in_threadpool(streams.publish, get_state(request).db, stream, items,
-                                     _target_ids(request, form.get("send_to", "all"), targets), user.username)
+    items = publications.validate(_publishable(stream), [_item_from_form(stream, form)])
+    targets = _target_ids(request, form.get("send_to", "all"), [v for k, v in pairs if k == "targets"])
+    result = streams.publish(get_state(request).db, stream, items, targets, user.username)
     return _see(f"/admin/publications/{stream}?done={result.published}-{result.unchanged}")
 
 
