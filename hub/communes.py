@@ -39,9 +39,9 @@ def add_commune(db: Database, code: str, name: str, county: str = "") -> Commune
     code, name = code.strip(), name.strip()
     if not SIRUTA_RE.fullmatch(code):
         raise HubError(422, "bad_code", "Codul SIRUTA trebuie să fie numeric.")
-    if not name:
-        raise HubError(422, "bad_name", "Numele comunei lipsește.")
-    county = county.strip() or get_config(db, "county")
+    if not name or len(name) > 200:
+        raise HubError(422, "bad_name", "Numele comunei lipsește sau depășește 200 de caractere.")
+    county = (county.strip() or get_config(db, "county"))[:100]
     with db.write() as s:
         if s.scalar(select(Commune.id).where(Commune.code == code)) is not None:
             raise HubError(409, "exists", f"Comuna cu codul {code} există deja.")

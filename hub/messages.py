@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,6 +25,7 @@ from hub.streams import Publication, publish
 from sync.protocol import CircularPayload, MessageAttachment, Receipt, ReplyRequest
 
 DEFAULT_SENDER = "Consiliul Județean"
+MAX_NUMBER = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,10 @@ def send_circular(db: Database, *, subject: str, body: str, files: list[Outgoing
                   by: str, doc_type: str | None = None, reference: str = "") -> str:
     """Send to the listed commune ids, or to every commune (`targets=None`); returns the message id."""
     subject = subject.strip()
-    if not subject:
-        raise HubError(422, "bad_subject", "Subiectul circularei lipsește.")
+    if not subject or len(subject) > 500:
+        raise HubError(422, "bad_subject", "Subiectul circularei lipsește sau depășește 500 de caractere.")
+    if doc_type and len(doc_type) > 64 or len(reference) > 200:
+        raise HubError(422, "too_long", "Tipul de document (64) sau referința (200) este prea lung(ă).")
     sender = get_config(db, "institution", DEFAULT_SENDER)
     message_id = str(uuid.uuid4())
     now = utcnow()
@@ -51,8 +54,8 @@ def send_circular(db: Database, *, subject: str, body: str, files: list[Outgoing
         unknown = set(audience) - set(communes)
         if unknown:
             raise HubError(422, "unknown_commune", "Destinatar necunoscut.")
-        s.add(Message(id=message_id, subject=subject[:500], body=body, sender=sender, doc_type=doc_type or None,
-                      reference=reference[:200], sent_at=now, created_by=by))
+        s.add(Message(id=message_id, subject=subject, body=body, sender=sender[:200], doc_type=doc_type or None,
+                      reference=reference, sent_at=now, created_by=by))
         s.flush()
         for pos, f in enumerate(files):
             s.add(MessageAttachmentRow(message_id=message_id, position=pos, sha256=f.sha256,
@@ -101,6 +104,7 @@ def record_receipt(db: Database, message_id: str, commune_id: int, receipt: Rece
 
 
 def _record_receipt(s: Session, message_id: str, commune_id: int, receipt: Receipt, now: datetime) -> bool:
+    _check_numbers(receipt.number, receipt.year, receipt.entry_id)
     target = _target(s, message_id, commune_id)
     if target is None:
         return False
@@ -110,16 +114,27 @@ def _record_receipt(s: Session, message_id: str, commune_id: int, receipt: Recei
             raise HubError(409, "already_registered",
                            f"Mesajul a fost deja înregistrat cu nr. {target.receipt_number}/{target.receipt_year}.")
         return True
-    registered_at = receipt.registered_at
-    if registered_at.tzinfo is None:  # a local time without offset is taken as UTC rather than refused
-        registered_at = registered_at.replace(tzinfo=now.tzinfo)
-    delivered_at = receipt.delivered_at
-    if delivered_at is not None and delivered_at.tzinfo is None:
-        delivered_at = delivered_at.replace(tzinfo=now.tzinfo)
+    registered_at = _utc(receipt.registered_at)
+    delivered_at = _utc(receipt.delivered_at) if receipt.delivered_at is not None else None
     target.receipt_number, target.receipt_year = receipt.number, receipt.year
     target.registered_at, target.entry_id, target.receipt_at = registered_at, receipt.entry_id, now
     target.delivered_at = target.delivered_at or delivered_at or now
     return True
+
+
+def _check_numbers(number: int, year: int, entry_id: str) -> None:
+    if not (0 < number <= MAX_NUMBER and 1900 <= year <= 9999):
+        raise HubError(422, "out_of_range", "Număr sau an de înregistrare în afara limitelor.")
+    if not 0 < len(entry_id) <= 64:
+        raise HubError(422, "out_of_range", "entry_id trebuie să aibă 1–64 de caractere.")
+
+
+def _utc(value: datetime) -> datetime:
+    """An aware UTC time (a time without offset is taken as UTC); 422 at the calendar's edges."""
+    try:
+        return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    except OverflowError:
+        raise HubError(422, "out_of_range", "Dată în afara limitelor.") from None
 
 
 def apply_pushed_receipts(db: Database, commune_id: int, payloads: list[dict[str, Any]]) -> list[str]:
@@ -145,6 +160,7 @@ def apply_pushed_receipts(db: Database, commune_id: int, payloads: list[dict[str
 
 def record_reply(db: Database, message_id: str, commune_id: int, reply: ReplyRequest) -> bool:
     """Store a commune's reply (idempotent per entry); False if the message does not target the commune."""
+    _check_numbers(reply.number, reply.year, reply.entry_id)
     with db.write() as s:
         if _target(s, message_id, commune_id) is None:
             return False

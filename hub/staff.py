@@ -34,6 +34,8 @@ def add_user(db: Database, username: str, password: str, full_name: str = "") ->
     username = username.strip().lower()
     if not USERNAME_RE.fullmatch(username):
         raise HubError(422, "bad_username", "Numele de utilizator: 2–64 caractere a-z, 0-9, '.', '_', '-'.")
+    if len(full_name) > 200:
+        raise HubError(422, "bad_name", "Numele complet depășește 200 de caractere.")
     if len(password) < MIN_PASSWORD:
         raise HubError(422, "weak_password", f"Parola trebuie să aibă cel puțin {MIN_PASSWORD} caractere.")
     with db.write() as s:

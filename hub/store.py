@@ -23,6 +23,7 @@ from hub.models import BlobAccess, BlobRef, ChangeRow, Device, ReplicaRecord, ut
 from sync.protocol import Change, ReplicaPage, stream_checksum
 
 PENDING_BLOBS_LIMIT = 1000
+MAX_BIGINT = 2**63 - 1
 ACK_SCAN_LIMIT = 10_000
 
 
@@ -71,7 +72,8 @@ def entry_columns(payload: dict[str, Any] | None) -> dict[str, Any]:
     number = _int(payload.get("number"))
     search = fold(" ".join(str(x) for x in (number or "", subject or "", correspondent or "",
                                             _str(payload.get("summary"), 2000) or "")))
-    return dict(year=_int(payload.get("year")), number=number, direction=_str(payload.get("direction"), 16),
+    year = _int(payload.get("year"))
+    return dict(year=year if year is not None and 0 < year < 10_000 else None, number=number, direction=_str(payload.get("direction"), 16),
                 status=_str(payload.get("status"), 16), registered_at=_str(payload.get("registered_at"), 40),
                 subject=subject, correspondent=correspondent, doc_type=_str(payload.get("doc_type"), 64),
                 search=search)
@@ -104,6 +106,8 @@ def _push(db: Database, s: Session, device_id: int, commune_id: int, changes: li
     applied = 0
     hashes: set[str] = set()
     if changes:
+        if any(c.seq > MAX_BIGINT or c.version > MAX_BIGINT for c in changes):
+            raise HubError(422, "out_of_range", f"seq și version trebuie să fie cel mult {MAX_BIGINT}.")
         first = min(c.seq for c in changes)
         if first > ack + 1:
             raise HubError(409, "gap", f"Lipsesc modificările de după {ack}; retrimiteți de la {ack + 1}.", ack=ack)
@@ -123,7 +127,10 @@ def _push(db: Database, s: Session, device_id: int, commune_id: int, changes: li
     if report.pending is not None:
         values["pending"] = max(0, min(report.pending, 2**31 - 1))
     if report.client_time is not None and report.client_time.tzinfo is not None:
-        values["clock_skew_ms"] = int((report.client_time - now).total_seconds() * 1000)
+        try:
+            values["clock_skew_ms"] = int((report.client_time - now).total_seconds() * 1000)
+        except OverflowError:  # a clock at the edge of the calendar: not a skew worth storing
+            pass
     if report.app_version:
         values["app_version"] = report.app_version[:50]
     s.execute(update(Device).where(Device.id == device_id).values(**values))

@@ -65,3 +65,23 @@ def test_receipt_pushed_as_record(hub_server: HubServer, tmp_path: Path) -> None
     assert r.status_code == 200
     status = json.loads(hub_server.cli("circular", "status", message_id, "--json").stdout)
     assert status["targets"][0]["registered_as"] == "77/2026" and status["targets"][0]["delivered_at"]
+
+
+def test_out_of_range_values_are_422_not_500(hub_server: HubServer, tmp_path: Path) -> None:
+    from tests.hub.helpers import change
+    a = hub_server.new_commune()
+    dev = hub_server.enrol(a)
+    message_id, _ = _send(hub_server, tmp_path, a, "Limite")
+    base = {"number": 1, "year": 2026, "registered_at": "2026-03-05T10:00:00+02:00", "entry_id": "e"}
+    for bad in ({"number": 2**63}, {"year": 2**40}, {"entry_id": "x" * 65},
+                {"registered_at": "0001-01-01T00:00:00+05:00"}):
+        r = dev.client.post(f"/api/v1/messages/{message_id}/receipt", json=dict(base, **bad))
+        assert r.status_code == 422 and r.json()["error"] == "out_of_range", (bad, r.text)
+    reply = {"entry_id": "y" * 100, "number": 1, "year": 2026, "subject": "s"}
+    assert dev.client.post(f"/api/v1/messages/{message_id}/reply", json=reply).status_code == 422
+    r = dev.client.post("/api/v1/push", json={"node": dev.node, "changes": [change(1, version=2**63)]})
+    assert r.status_code == 422 and r.json()["error"] == "out_of_range"
+    r = dev.client.post("/api/v1/sync", json={"node": dev.node, "client_time": "0001-01-01T00:00:00+05:00",
+                                              "changes": [change(1, payload={"year": 2**40, "number": 3,
+                                                                             "subject": "x"})]})
+    assert r.status_code == 200 and r.json()["ack"] == 1
