@@ -50,12 +50,21 @@ def ensure_venv() -> None:
     digest = _requirements_digest()
     if STAMP.exists() and STAMP.read_text().strip() == digest:
         return
-    log("installing pinned dependencies (first run or requirements changed)")
+    log("installing pinned dependencies (first run or requirements changed; a few minutes)")
     pip = [str(PY), "-m", "pip", "--disable-pip-version-check"]
-    subprocess.check_call(pip + ["install", "-q", "--upgrade", "pip"])
-    subprocess.check_call(pip + ["install", "-q", "-r", str(ROOT / "requirements-dev.txt")])
-    subprocess.check_call(pip + ["install", "-q", "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
+    _quiet(pip + ["install", "-q", "--upgrade", "pip"])
+    _quiet(pip + ["install", "-q", "-r", str(ROOT / "requirements-dev.txt")])
+    _quiet(pip + ["install", "-q", "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
     STAMP.write_text(digest)
+
+
+def _quiet(cmd: list[str]) -> None:
+    """Run pip, showing its output only if it fails (pip's warnings about this machine's index
+    configuration are noise when it succeeds)."""
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0:
+        sys.stdout.write(proc.stdout)
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
 
 
 def build_translations() -> None:
