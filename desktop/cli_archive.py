@@ -34,6 +34,8 @@ from .cli import _date, _require_init, cli_actor, emit_json, open_registry
 def _qt() -> None:
     """A QGuiApplication for the PDF writer and the bundled fonts; offscreen unless told otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .qt_compat import protect_none
+    protect_none()
     from PySide6.QtGui import QGuiApplication
     if QGuiApplication.instance() is None:
         _qt.app = QGuiApplication(["registru"])  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from local_db.archive_views import DisposalView, Inventory, TransferView
 from local_db.views import InstitutionView
 
 from ..i18n import DOCUMENT_LANGUAGE, translations_dir
+from ..qt_compat import protect_none
 from . import pdf as pdfmod
 from .pdf import Align, Canvas, town_hall_title
 
@@ -85,8 +86,9 @@ TEXTS = {
     "executed": QT_TRANSLATE_NOOP("ArchivePdf", "Disposal carried out on {date}."),
     "president": QT_TRANSLATE_NOOP("ArchivePdf", "President"),
     "secretary": QT_TRANSLATE_NOOP("ArchivePdf", "Secretary"),
-    "members": QT_TRANSLATE_NOOP("ArchivePdf", "Members"),
+    "member": QT_TRANSLATE_NOOP("ArchivePdf", "Member"),
 }
+protect_none()  # thousands of QPainter calls per document (see desktop.qt_compat)
 MARGIN = 14.0
 PAD = 1.0
 FOOTER = 10.0
@@ -352,7 +354,7 @@ def write_disposal(path: Path, institution: InstitutionView, disposal: DisposalV
             pages.paragraph(t("executed").format(date=_ro(d.executed_at)), 9.5)
         pages.y += 4
         pages.signatures([(t("president"), d.president), (t("secretary"), d.secretary)])
-        pages.signatures([(t("members"), m) for m in d.members] or [(t("members"), "")])
+        pages.signatures([(t("member"), m) for m in d.members] or [(t("member"), "")])
     return Path(path)
 
 
