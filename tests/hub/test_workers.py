@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import threading
+import uuid
 from pathlib import Path
 
 import httpx
@@ -64,6 +65,24 @@ def test_two_workers_concurrent_pushes_on_postgresql(tmp_path: Path) -> None:
             wrong = s.scalar(select(func.count()).select_from(ReplicaRecord)
                              .where(ReplicaRecord.version <= CHANGES_PER_NODE - 150))
         assert wrong == 0  # every record holds its highest version
+
+        # one enrolment code raced by eight installations at once: exactly one wins
+        code = server.new_code(commune_codes[0])
+        results: list[int] = []
+        barrier = threading.Barrier(8)
+
+        def enrol() -> None:
+            barrier.wait()
+            r = httpx.post(server.base_url + "/api/v1/enrol", json={"code": code, "node": str(uuid.uuid4())},
+                           timeout=60)
+            results.append(r.status_code)
+
+        racers = [threading.Thread(target=enrol) for _ in range(8)]
+        for t in racers:
+            t.start()
+        for t in racers:
+            t.join()
+        assert sorted(results) == [200] + [409] * 7
     finally:
         server.stop()
 
