@@ -104,6 +104,15 @@ def test_admin_code_circular_and_receipt(sqlite_hub: HubServer, browser: Browser
     page.click("text=Circulare")
     expect(page.locator("tbody tr").first).to_contain_text("1/1")
 
+    # revoking the installation from its commune's page (a confirm dialog, from the page's own script)
+    page.goto(server.base_url + f"/admin/communes/{a}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button:has-text('Revocă')")
+    expect(page.locator("tbody")).to_contain_text("revocată")
+    r = client.post("/api/v1/sync", json={"node": node})
+    assert r.status_code == 401 and r.json()["error"] == "revoked"
+    assert "script-src 'self'" in httpx.get(server.base_url + "/admin/login").headers["Content-Security-Policy"]
+
     # a form posted without the CSRF token is refused
     r = httpx.post(server.base_url + "/admin/codes", data={"commune": a, "hours": "1"},
                    cookies={c["name"]: c["value"] for c in page.context.cookies()})
