@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import hub
 from hub import blobs, communes, messages, publications, staff, status, streams
 from hub.blobstore import BlobStore
 from hub.db import Database
@@ -243,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "PostgreSQL: postgresql+psycopg://user:pass@host/dbname")
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help="where the SQLite file and blobs live")
     parser = argparse.ArgumentParser(prog="registru-hub", description="Registru county hub.", parents=[common])
+    parser.add_argument("--version", action="version", version=f"registru-hub {hub.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from tests.hub.conftest import run_cli
 
 def test_cli_administration_round_trip(tmp_path: Path) -> None:
     d = tmp_path / "data"
+    assert run_cli("--version", db_url=None, data_dir=d).stdout.startswith("registru-hub 0.")
     assert "newest schema" in run_cli("migrate", db_url=None, data_dir=d).stdout
     run_cli("config", "set", "county", "Cluj", db_url=None, data_dir=d)
     run_cli("config", "set", "institution", "Consiliul Județean Cluj", db_url=None, data_dir=d)
