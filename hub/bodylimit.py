@@ -7,6 +7,7 @@ Limits depend on the path: JSON API bodies, blob chunks, web-admin uploads.
 """
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -107,7 +108,6 @@ class ClientGone(Exception):
 
 def _unzstd(data: bytes, limit: int) -> bytes:
     """Decompress a zstd body, refusing more than `limit` bytes of output (bomb-safe: bounded read)."""
-    import io
     try:
         with _zstd.ZstdDecompressor(max_window_size=1 << 24).stream_reader(io.BytesIO(data), read_across_frames=True) as reader:
             out = reader.read(limit + 1)
