@@ -17,7 +17,7 @@ from .qt_compat import protect_none
 
 protect_none()
 
-from PySide6.QtCore import QObject, Qt  # noqa: E402 - after the PySide6 work-around above
+from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402 - after the PySide6 work-around above
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from . import ops, provisioning, queries  # noqa: E402
@@ -33,7 +33,11 @@ log = logging.getLogger(__name__)
 
 
 class Controller(QObject):
-    """Walks the application from start-up to the main window and back (logout, language change)."""
+    """Walks the application from start-up to the main window and back (logout, language change).
+
+    `shutting_down` is emitted once before the workers stop and the database closes: background services
+    other issues attach (sync) stop their threads on it, in tests as in the application."""
+    shutting_down = Signal()
 
     def __init__(self, settings: Settings, language: Language, data_dir: Path, provision: str | None = None,
                  quit: Callable[[], None] | None = None) -> None:
@@ -148,6 +152,7 @@ class Controller(QObject):
             self.quit()
 
     def shutdown(self) -> None:
+        self.shutting_down.emit()
         self.tasks.shutdown(wait=True)
         if self.app is not None:
             self.app.registry.close()

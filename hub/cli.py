@@ -227,7 +227,7 @@ def cmd_status(args: argparse.Namespace) -> None:
         return
     for c in rows:
         last = f"{c.last_sync_at:%Y-%m-%d %H:%M}" if c.last_sync_at else "never"
-        print(f"{c.code:>8}  {c.name:<30} last sync {last:<16} pending {c.pending:>6}  records {c.records}")
+        print(f"{c.code:>8}  {c.name:<30} last sync {last:<16} pending {c.pending:>6}  entries {c.entries}")
         for i in c.installations:
             skew = "-" if i.clock_skew_ms is None else f"{i.clock_skew_ms / 1000:+.1f}s"
             flag = " REVOKED" if i.revoked else (" SKEW" if i.skew_warning else "")

@@ -46,7 +46,7 @@ class CommuneStatus:
     name: str
     county: str
     installations: list[InstallationStatus]
-    records: int
+    entries: int          # registry entries replicated at the hub (deleted ones excluded)
 
     @property
     def last_sync_at(self) -> datetime | None:
@@ -68,7 +68,8 @@ def collect(db: Database) -> list[CommuneStatus]:
         devices = s.execute(select(Device, Commune.code).join(Commune, Commune.id == Device.commune_id)
                             .order_by(Device.enrolled_at)).all()
         counts = dict(s.execute(select(ReplicaRecord.commune_id, func.count())
-                                .where(ReplicaRecord.deleted.is_(False)).group_by(ReplicaRecord.commune_id)).all())
+                                .where(ReplicaRecord.kind == "entry", ReplicaRecord.deleted.is_(False))
+                                .group_by(ReplicaRecord.commune_id)).all())
     by_commune: dict[str, list[InstallationStatus]] = {}
     for d, code in devices:
         by_commune.setdefault(code, []).append(InstallationStatus(
@@ -81,7 +82,7 @@ def collect(db: Database) -> list[CommuneStatus]:
 def as_json(statuses: list[CommuneStatus]) -> list[dict[str, Any]]:
     out = []
     for c in statuses:
-        out.append({"code": c.code, "name": c.name, "county": c.county, "records": c.records,
+        out.append({"code": c.code, "name": c.name, "county": c.county, "entries": c.entries,
                     "last_sync_at": c.last_sync_at.isoformat() if c.last_sync_at else None, "pending": c.pending,
                     "installations": [{**{k: (v.isoformat() if isinstance(v, datetime) else v)
                                           for k, v in asdict(i).items()},

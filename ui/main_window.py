@@ -45,7 +45,6 @@ class MainWindow(QMainWindow):
         self.session = app.session
         assert self.session is not None
         self.choices: Choices | None = None
-        self._dialogs: list[QWidget] = []
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Registru — {institution}").format(institution=self.session.institution.name))
 
@@ -172,9 +171,10 @@ class MainWindow(QMainWindow):
 
     # --- entries --------------------------------------------------------------------------------------
 
-    def _keep(self, dialog: QWidget) -> None:
+    @staticmethod
+    def _keep(dialog: QWidget) -> None:
+        """Dialogs are children of the window (Qt keeps them alive) and are deleted when closed."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
 
     def new_entry(self) -> EntryForm | None:
         if self.choices is None or not self.new_action.isEnabled():

@@ -31,6 +31,7 @@ RO: dict[str, str] = {
     "Lag": "Întârziere",
     "Clock skew": "Decalaj ceas",
     "Records": "Înregistrări",
+    "Entries": "Înregistrări",
     "never": "niciodată",
     "Not synchronised for more than a day": "Nesincronizată de peste o zi",
     "Clock skew over two minutes": "Decalaj de ceas de peste două minute",
