@@ -61,12 +61,13 @@ AUDIT_ACTION = {
     "extend_deadline": QT_TRANSLATE_NOOP("Labels", "Deadline extended"),
     "view_identifiers": QT_TRANSLATE_NOOP("Labels", "Personal identifiers viewed"),
 }
+VIEW_CONTEXT = "Views"
 VIEW = {
-    "all": QT_TRANSLATE_NOOP("Labels", "All"),
-    "mine": QT_TRANSLATE_NOOP("Labels", "Assigned to me"),
-    "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
-    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
-    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "all": QT_TRANSLATE_NOOP("Views", "All"),
+    "mine": QT_TRANSLATE_NOOP("Views", "Assigned to me"),
+    "due_soon": QT_TRANSLATE_NOOP("Views", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("Views", "Overdue"),
+    "cancelled": QT_TRANSLATE_NOOP("Views", "Cancelled"),
 }
 
 
@@ -79,4 +80,4 @@ def label(table: dict[str, str], code: str | None, translate: Translate = qt_tra
     if not code:
         return ""
     source = table.get(code)
-    return translate(CONTEXT, source) if source else code
+    return translate(VIEW_CONTEXT if table is VIEW else CONTEXT, source) if source else code

@@ -3,7 +3,7 @@ deadline, cancel. Each names the consequence on its action button, runs the oper
 and, when the core refuses, shows why next to the field concerned (nothing typed is lost)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QRadioButton, QSpinBox, QVBoxLayout, QWidget,
@@ -18,13 +18,6 @@ from local_db import NewEntry, Party
 from local_db.views import EntryView
 
 from .widgets import FieldError, FormErrors, button
-
-CONTEXT = "ActionDialog"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 class ActionDialog(QDialog):
     """Common frame: a heading naming the entry, a form, an error line and two buttons."""
@@ -46,7 +39,7 @@ class ActionDialog(QDialog):
         self.action_button = button(action_text, default=True)
         self.action_button.setObjectName("actionButton")
         self.action_button.clicked.connect(self._confirm)
-        cancel = QPushButton(tr("Cancel"))
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -87,9 +80,9 @@ class ActionDialog(QDialog):
         self.errors.show(exc)
 
 
-def _users_combo(choices: Choices, current: str | None) -> QComboBox:
+def _users_combo(choices: Choices, current: str | None, nobody: str) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(tr("— nobody in particular —"), None)
+    combo.addItem(nobody, None)
     for u in choices.users:
         combo.addItem(u.full_name or u.username, u.username)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -98,19 +91,19 @@ def _users_combo(choices: Choices, current: str | None) -> QComboBox:
 
 class AssignDialog(ActionDialog):
     def __init__(self, app: AppContext, entry: EntryView, choices: Choices, parent: QWidget | None = None) -> None:
-        super().__init__(app, entry, tr("Assign"), tr("&Assign"), parent)
+        super().__init__(app, entry, self.tr("Assign"), self.tr("&Assign"), parent)
         self.compartment = QComboBox()
-        self.compartment.addItem(tr("— keep / from the person —"), None)
+        self.compartment.addItem(self.tr("— keep / from the person —"), None)
         for c in choices.compartments:
             self.compartment.addItem(c.name, c.code)
         self.compartment.setCurrentIndex(max(0, self.compartment.findData(entry.compartment)))
-        self.assignee = _users_combo(choices, entry.assignee)
+        self.assignee = _users_combo(choices, entry.assignee, self.tr("— nobody in particular —"))
         self.instruction = QPlainTextEdit(entry.instruction)
         self.instruction.setTabChangesFocus(True)
         self.instruction.setFixedHeight(60)
-        self.field(tr("&Compartment"), self.compartment, "compartment")
-        self.field(tr("&Person"), self.assignee, "assignee")
-        self.field(tr("&Instruction (head's note)"), self.instruction, "summary")
+        self.field(self.tr("&Compartment"), self.compartment, "compartment")
+        self.field(self.tr("&Person"), self.assignee, "assignee")
+        self.field(self.tr("&Instruction (head's note)"), self.instruction, "summary")
         self.compartment.setFocus()
 
     def operation(self):  # noqa: ANN201
@@ -120,16 +113,16 @@ class AssignDialog(ActionDialog):
 
 class CancelDialog(ActionDialog):
     def __init__(self, app: AppContext, entry: EntryView, parent: QWidget | None = None) -> None:
-        super().__init__(app, entry, tr("Cancel the entry"), tr("Cancel &the entry"), parent)
-        warning = QLabel(tr("The entry will be marked CANCELLED. Its number stays taken in the register and is "
+        super().__init__(app, entry, self.tr("Cancel the entry"), self.tr("Cancel &the entry"), parent)
+        warning = QLabel(self.tr("The entry will be marked CANCELLED. Its number stays taken in the register and is "
                             "never reused; the reason, your name and the time are recorded."))
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #8a4b00;")
         self.form.addRow(warning)
         self.reason = QLineEdit()
         self.reason.setMaxLength(1000)
-        self.reason.setPlaceholderText(tr("e.g. registered twice by mistake (see 126/2026)"))
-        self.field(tr("&Reason"), self.reason, "reason")
+        self.reason.setPlaceholderText(self.tr("e.g. registered twice by mistake (see 126/2026)"))
+        self.field(self.tr("&Reason"), self.reason, "reason")
         self.reason.setFocus()
 
     def operation(self):  # noqa: ANN201
@@ -138,18 +131,18 @@ class CancelDialog(ActionDialog):
 
 class ExtendDialog(ActionDialog):
     def __init__(self, app: AppContext, entry: EntryView, max_days: int, parent: QWidget | None = None) -> None:
-        super().__init__(app, entry, tr("Extend the deadline"), tr("&Extend"), parent)
-        self.form.addRow(QLabel(tr("Current deadline: {date}").format(date=ro_date(entry.deadline))))
+        super().__init__(app, entry, self.tr("Extend the deadline"), self.tr("&Extend"), parent)
+        self.form.addRow(QLabel(self.tr("Current deadline: {date}").format(date=ro_date(entry.deadline))))
         self.days = QSpinBox()
         self.days.setRange(1, max(1, max_days or 365))
         self.days.setValue(max(1, max_days) if max_days else 15)
-        self.days.setSuffix(" " + tr("days"))
+        self.days.setSuffix(" " + self.tr("days"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(tr("e.g. information requested from the county council"))
-        self.field(tr("&Days"), self.days, "days")
-        self.field(tr("&Reason"), self.reason, "reason")
+        self.reason.setPlaceholderText(self.tr("e.g. information requested from the county council"))
+        self.field(self.tr("&Days"), self.days, "days")
+        self.field(self.tr("&Reason"), self.reason, "reason")
         if max_days:
-            self.form.addRow(QLabel(tr("The law allows at most {days} more days for this document type.")
+            self.form.addRow(QLabel(self.tr("The law allows at most {days} more days for this document type.")
                                     .format(days=max_days)))
         self.days.setFocus()
 
@@ -162,7 +155,7 @@ class ResolveDialog(ActionDialog):
     NO_REPLY, EXISTING, NEW = range(3)
 
     def __init__(self, app: AppContext, entry: EntryView, choices: Choices, parent: QWidget | None = None) -> None:
-        super().__init__(app, entry, tr("Resolve"), tr("Re&solve"), parent)
+        super().__init__(app, entry, self.tr("Resolve"), self.tr("Re&solve"), parent)
         self.choices = choices
         self.kind = QComboBox()
         for code in RESOLUTION:
@@ -170,17 +163,17 @@ class ResolveDialog(ActionDialog):
         self.resolution = QPlainTextEdit()
         self.resolution.setTabChangesFocus(True)
         self.resolution.setFixedHeight(52)
-        self.field(tr("&How"), self.kind, "resolution")
-        self.field(tr("N&otes"), self.resolution)
+        self.field(self.tr("&How"), self.kind, "resolution")
+        self.field(self.tr("N&otes"), self.resolution)
 
-        self.no_reply = QRadioButton(tr("&No written reply"))
-        self.existing = QRadioButton(tr("The reply is &already registered, no.:"))
-        self.new = QRadioButton(tr("Register the &reply now (a new outgoing entry)"))
+        self.no_reply = QRadioButton(self.tr("&No written reply"))
+        self.existing = QRadioButton(self.tr("The reply is &already registered, no.:"))
+        self.new = QRadioButton(self.tr("Register the &reply now (a new outgoing entry)"))
         self.reply_group = QButtonGroup(self)
         for i, radio in enumerate((self.no_reply, self.existing, self.new)):
             self.reply_group.addButton(radio, i)
         self.reply_ref = QLineEdit()
-        self.reply_ref.setPlaceholderText(tr("no./year, e.g. 130/2026"))
+        self.reply_ref.setPlaceholderText(self.tr("no./year, e.g. 130/2026"))
         existing_row = QWidget()
         row = QHBoxLayout(existing_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -189,17 +182,17 @@ class ResolveDialog(ActionDialog):
 
         self.reply_recipient = QLineEdit(entry.sender.name if entry.direction == "in" else entry.recipient.name)
         self.reply_address = QLineEdit(entry.sender.address if entry.direction == "in" else entry.recipient.address)
-        self.reply_subject = QLineEdit(tr("Reply to no. {ref}: {subject}").format(ref=entry.ref, subject=entry.subject)[:500])
+        self.reply_subject = QLineEdit(self.tr("Reply to no. {ref}: {subject}").format(ref=entry.ref, subject=entry.subject)[:500])
         self.reply_pages = QSpinBox()
         self.reply_pages.setRange(0, 10000)
         self.reply_pages.setValue(1)
         self.reply_box = QWidget()
         reply_form = QFormLayout(self.reply_box)
         reply_form.setContentsMargins(24, 0, 0, 0)
-        reply_fields = ((tr("Re&cipient"), self.reply_recipient, "recipient_name"),
-                        (tr("Add&ress"), self.reply_address, None),
-                        (tr("Su&bject"), self.reply_subject, "subject"),
-                        (tr("Shee&ts"), self.reply_pages, "pages"))
+        reply_fields = ((self.tr("Re&cipient"), self.reply_recipient, "recipient_name"),
+                        (self.tr("Add&ress"), self.reply_address, None),
+                        (self.tr("Su&bject"), self.reply_subject, "subject"),
+                        (self.tr("Shee&ts"), self.reply_pages, "pages"))
         for text, widget, name in reply_fields:
             lab = QLabel(text)
             lab.setBuddy(widget)

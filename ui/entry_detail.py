@@ -65,7 +65,7 @@ class EntryDetailDialog(QDialog):
         self.tabs = QTabWidget()
         self.fields_widget = QWidget()
         self.fields = QFormLayout(self.fields_widget)
-        self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.fields.setVerticalSpacing(5)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -116,9 +116,12 @@ class EntryDetailDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel_entry)
         self.receipt_button.clicked.connect(self._receipt)
         self.close_button.clicked.connect(self.accept)
+        self.close_button.setDefault(True)
         actions = QHBoxLayout()
-        for b in (self.assign_button, self.resolve_button, self.extend_button, self.cancel_button):
+        for b in (self.assign_button, self.resolve_button, self.extend_button, self.cancel_button,
+                  self.open_file_button, self.verify_file_button, self.add_file_button, self.receipt_button):
             b.setAutoDefault(False)
+        for b in (self.assign_button, self.resolve_button, self.extend_button, self.cancel_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.receipt_button)
@@ -218,11 +221,11 @@ class EntryDetailDialog(QDialog):
             (self.tr("Resolution"), resolution),
             (self.tr("Joined to"), v.joined_to),
             (self.tr("Dossier"), v.dossier_indicator),
-            (self.tr("Registered by"), v.created_by),
+            (self.tr("Registered by"), self._person(v.created_by)),
         ]
         if v.status == "cancelled":
             rows.append((self.tr("Cancelled"), self.tr("{when} by {who}: {reason}").format(
-                when=ro_datetime(v.cancelled_at), who=v.cancelled_by, reason=v.cancelled_reason)))
+                when=ro_datetime(v.cancelled_at), who=self._person(v.cancelled_by), reason=v.cancelled_reason)))
         for name, value in rows:
             if not value:
                 continue
@@ -238,6 +241,10 @@ class EntryDetailDialog(QDialog):
             reveal.clicked.connect(self._reveal_identifiers)
             self.fields.addRow("", reveal)
 
+    def _person(self, username: str) -> str:
+        """A user's full name where known (the audit log and the entry keep user names)."""
+        return next((u.full_name for u in self.choices.users if u.username == username and u.full_name), username)
+
     def _reveal_identifiers(self) -> None:
         self._reveal = True
         self.load()
@@ -245,7 +252,7 @@ class EntryDetailDialog(QDialog):
     def _fill_history(self, events: list[AuditView]) -> None:
         self.history.setRowCount(len(events))
         for row, ev in enumerate(events):
-            items = (ro_datetime(ev.ts), ev.actor, label(AUDIT_ACTION, ev.action), self._changes_text(ev))
+            items = (ro_datetime(ev.ts), self._person(ev.actor), label(AUDIT_ACTION, ev.action), self._changes_text(ev))
             for col, text in enumerate(items):
                 self.history.setItem(row, col, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()

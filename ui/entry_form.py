@@ -189,17 +189,6 @@ class AttachmentList(QListWidget):
             super().dropEvent(event)
 
 
-def deadline_text(tr, doc_type: DocTypeView | None, deadline: date | None) -> str:  # noqa: ANN001 - tr callable
-    """'Legal deadline: 30 calendar days → 28.12.2026' (or 'No legal deadline')."""
-    if doc_type is None:
-        return ""
-    if not doc_type.deadline_days or deadline is None:
-        return tr("No legal deadline")
-    kind = tr("working days") if doc_type.day_kind == "working" else tr("calendar days")
-    return tr("Legal deadline: {days} {kind} → {date}").format(days=doc_type.deadline_days, kind=kind,
-                                                                 date=ro_date(deadline))
-
-
 class EntryForm(QDialog):
     """New registration. `registered` carries the EntryView once the number is allocated."""
     registered = Signal(object)
@@ -226,7 +215,7 @@ class EntryForm(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.stack)
-        self.resize(860, 660)
+        self.resize(860, 600)
 
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.submit)
@@ -235,6 +224,7 @@ class EntryForm(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self._print)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_entry)
         self._direction_changed()
+        self._show_page(self.form_page)
         self.direction_in.setFocus()
 
     # --- building -------------------------------------------------------------------------------------
@@ -324,8 +314,10 @@ class EntryForm(QDialog):
 
         self.attachments = AttachmentList()
         self.add_file_button = QPushButton(self.tr("Add &file…"))
+        self.add_file_button.setAutoDefault(False)
         self.add_file_button.clicked.connect(self.add_files)
         self.remove_file_button = QPushButton(self.tr("Remo&ve"))
+        self.remove_file_button.setAutoDefault(False)
         self.remove_file_button.clicked.connect(self.attachments.remove_selected)
         files = QWidget()
         files_row = QHBoxLayout(files)
@@ -385,7 +377,7 @@ class EntryForm(QDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.general_error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.cancel_button)
 
@@ -393,6 +385,7 @@ class EntryForm(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addStretch(1)
+        layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
         set_tab_order([self.direction_in, self.direction_out, self.direction_internal, self.channel, self.issuer_ref,
@@ -436,6 +429,7 @@ class EntryForm(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         for b in (self.print_button, self.next_button, self.details_button, self.close_button):
+            b.setAutoDefault(b is self.print_button)
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(self.result_page)
@@ -464,6 +458,16 @@ class EntryForm(QDialog):
         elif direction == "in" and self.channel.currentData() == "post" and not self.sender.name.text():
             self.channel.setCurrentIndex(self.channel.findData("desk"))
 
+    def deadline_text(self, doc_type: DocTypeView | None, deadline: date | None) -> str:
+        """'Legal deadline: 30 calendar days → 28.12.2026' (or 'No legal deadline')."""
+        if doc_type is None:
+            return ""
+        if not doc_type.deadline_days or deadline is None:
+            return self.tr("No legal deadline")
+        kind = self.tr("working days") if doc_type.day_kind == "working" else self.tr("calendar days")
+        return self.tr("Legal deadline: {days} {kind} → {date}").format(days=doc_type.deadline_days, kind=kind,
+                                                                      date=ro_date(deadline))
+
     def _doc_type(self) -> DocTypeView | None:
         code = self.doc_type.currentData()
         return next((d for d in self.choices.doc_types if d.code == code), None)
@@ -471,7 +475,7 @@ class EntryForm(QDialog):
     def _doc_type_changed(self) -> None:
         dt = self._doc_type()
         if dt is None or not dt.deadline_days:
-            self.deadline_label.setText(deadline_text(self.tr, dt, None))
+            self.deadline_label.setText(self.deadline_text(dt, None))
             return
         self.app.tasks.run(queries.deadline_preview(self.app, dt.code), key="deadline-preview",
                            label="deadline preview",
@@ -479,7 +483,7 @@ class EntryForm(QDialog):
 
     def _show_deadline(self, dt: DocTypeView, deadline: date | None) -> None:
         if self._doc_type() == dt:
-            self.deadline_label.setText(deadline_text(self.tr, dt, deadline))
+            self.deadline_label.setText(self.deadline_text(dt, deadline))
 
     def add_files(self) -> None:
         if self.stack.currentWidget() is not self.form_page:
@@ -536,9 +540,14 @@ class EntryForm(QDialog):
                                      if entry.deadline else self.tr("No legal deadline"))
         self.result_subject.setText(entry.subject)
         self.result_status.setText("")
-        self.stack.setCurrentWidget(self.result_page)
+        self._show_page(self.result_page)
         self.print_button.setFocus()
         self.registered.emit(entry)
+
+    def _show_page(self, page: QWidget) -> None:
+        """Switch pages; Enter presses the page's main button (only one button may be the default)."""
+        self.stack.setCurrentWidget(page)
+        (self.submit_button if page is self.form_page else self.print_button).setDefault(True)
 
     def has_input(self) -> bool:
         return any((self.issuer_ref.text(), self.subject.text(), self.summary.toPlainText(), self.sender.name.text(),
@@ -586,5 +595,5 @@ class EntryForm(QDialog):
         self.assignee.setCurrentIndex(0)
         self.attachments.clear()
         self.errors.clear()
-        self.stack.setCurrentWidget(self.form_page)
+        self._show_page(self.form_page)
         self.directions.checkedButton().setFocus()

@@ -55,6 +55,17 @@ class RegistryTable(QTableView):
         super().keyPressEvent(event)
 
 
+class SearchBox(QLineEdit):
+    """The search field; Esc clears it (or, when empty, goes back to the table)."""
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class RegistryPanel(QWidget):
     open_entry = Signal(int)
     selection_changed = Signal(object)   # EntryRow | None
@@ -76,7 +87,7 @@ class RegistryPanel(QWidget):
             self.tabs.addTab(label(VIEW, view))
         self.tabs.currentChanged.connect(self._view_changed)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search number, name, subject… (Ctrl+F)"))
@@ -86,16 +97,15 @@ class RegistryPanel(QWidget):
         self._search_timer.timeout.connect(self.apply)
         self.search.textEdited.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)
+        self.search.escape.connect(self._escape_search)
 
         self.year = self._combo(self.tr("All years"), self.tr("Year"))
         self.register = self._combo(self.tr("All registers"), self.tr("Register"))
-        self.direction = self._combo(self.tr("In, out, internal"), self.tr("Kind"))
+        self.direction = self._combo(self.tr("Any kind"), self.tr("Kind"))
         for code in ("in", "out", "internal"):
             self.direction.addItem(label(DIRECTION, code), code)
-        self.doc_type = self._combo(self.tr("All document types"), self.tr("Document type"))
-        self.doc_type.setMinimumContentsLength(16)
-        self.compartment = self._combo(self.tr("All compartments"), self.tr("Compartment"))
-        self.compartment.setMinimumContentsLength(14)
+        self.doc_type = self._combo(self.tr("Any document"), self.tr("Document type"))
+        self.compartment = self._combo(self.tr("Any compartment"), self.tr("Compartment"))
         self.status = self._combo(self.tr("Any status"), self.tr("Status"))
         for code in ("registered", "assigned", "resolved", "filed", "cancelled"):
             self.status.addItem(label(STATUS, code), code)
@@ -146,7 +156,6 @@ class RegistryPanel(QWidget):
         layout.addWidget(self.count_label)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self._escape_search)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
 
@@ -158,7 +167,8 @@ class RegistryPanel(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(len(all_text) + 1)
+        combo.view().setMinimumWidth(320)
         combo.currentIndexChanged.connect(lambda _: self.apply())
         return combo
 

@@ -13,19 +13,12 @@ from desktop.logs import setup_logging
 from local_db import messages
 from local_db.errors import RegistruError
 
-CONTEXT = "Widgets"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def error_text(exc: BaseException, with_field: bool = False) -> str:
     """A readable message for an exception from the core (in the interface language)."""
     if isinstance(exc, RegistruError):
         return exc.message() if with_field else messages.tr(exc.code, None, **exc.params)
     detail = f"{type(exc).__name__}: {exc}"[:300]
-    return tr("Unexpected error: {detail}. Details are in the log: {log}").format(detail=detail, log=setup_logging())
+    return QCoreApplication.translate("Widgets", "Unexpected error: {detail}. Details are in the log: {log}").format(detail=detail, log=setup_logging())
 
 
 class FieldError(QLabel):
@@ -86,15 +79,15 @@ class FormErrors:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Registru"), error_text(exc, with_field=True),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Widgets", "Registru"), error_text(exc, with_field=True),
                       QMessageBox.StandardButton.Ok, parent)
-    box.button(QMessageBox.StandardButton.Ok).setText(tr("OK"))
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Widgets", "OK"))
     box.open()
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title or tr("Registru"), text, QMessageBox.StandardButton.Ok, parent)
-    box.button(QMessageBox.StandardButton.Ok).setText(tr("OK"))
+    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Widgets", "Registru"), text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Widgets", "OK"))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()
     return box
@@ -103,10 +96,10 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QM
 def translate_buttons(box: QDialogButtonBox) -> None:
     """Our own texts for standard buttons (Qt's own translations are not shipped)."""
     texts = {
-        QDialogButtonBox.StandardButton.Ok: tr("OK"),
-        QDialogButtonBox.StandardButton.Cancel: tr("Cancel"),
-        QDialogButtonBox.StandardButton.Close: tr("Close"),
-        QDialogButtonBox.StandardButton.Save: tr("Save"),
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("Widgets", "OK"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Widgets", "Cancel"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Widgets", "Close"),
+        QDialogButtonBox.StandardButton.Save: QCoreApplication.translate("Widgets", "Save"),
     }
     for which, text in texts.items():
         button = box.button(which)

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, ContextManager, Iterator
 
 import segno
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..fonts import CONDENSED_FAMILY, FAMILY, register_fonts
 from ..formatting import ro_date, ro_time
 
 RESOLUTION = 300
 Align = Qt.AlignmentFlag
+#: `pdf` or `image`: where a document is drawn (path, page size, landscape, title) -> Canvas
+Render = Callable[[Path, QPageSize.PageSizeId, bool, str], ContextManager["Canvas"]]
 
 
 def town_hall_title(name: str) -> str:
@@ -24,16 +26,25 @@ def town_hall_title(name: str) -> str:
     return "PRIMĂRIA " + name.upper()
 
 
-class Canvas:
-    """A QPainter on a PDF page measured in millimetres from the top-left corner."""
+class PageLimit(Exception):
+    """Raised by `Canvas.new_page` on a single-page device (an image preview)."""
 
-    def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
+
+class Canvas:
+    """A QPainter on a page (PDF, or an image for previews) measured in millimetres from the top left."""
+
+    def __init__(self, painter: QPainter, device: QPdfWriter | QImage, width_mm: float, height_mm: float,
+                 dpi: float) -> None:
         self.painter = painter
-        self.writer = writer
-        self.unit = writer.resolution() / 25.4
-        rect = writer.pageLayout().fullRectPoints()
-        self.width = rect.width() * 25.4 / 72
-        self.height = rect.height() * 25.4 / 72
+        self.device = device
+        self.unit = dpi / 25.4
+        self.width = width_mm
+        self.height = height_mm
+
+    def new_page(self) -> None:
+        if not isinstance(self.device, QPdfWriter):
+            raise PageLimit()
+        self.device.newPage()
 
     def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
         u = self.unit
@@ -45,6 +56,8 @@ class Canvas:
         f.setPointSizeF(size)
         f.setBold(bold)
         f.setItalic(italic)
+        # no "fi"/"fl" ligatures: text copied or searched in the PDF stays plain letters ("verificare")
+        f.setFeature(QFont.Tag("liga"), 0)
         return f
 
     def text(self, x: float, y: float, w: float, h: float, text: str, font: QFont,
@@ -55,11 +68,14 @@ class Canvas:
 
     def text_height(self, w: float, text: str, font: QFont) -> float:
         """Height in mm that `text` needs when wrapped at width `w` mm."""
-        metrics = QFontMetricsF(font, self.writer)
+        metrics = QFontMetricsF(font, self.device)
         box = metrics.boundingRect(QRectF(0, 0, w * self.unit, 1e6),
-                                   int(Align.AlignLeft | Align.AlignTop) | int(Qt.TextFlag.TextWordWrap)
-                                   | int(Qt.TextFlag.TextWrapAnywhere), text or " ")
+                                   int(Align.AlignLeft | Align.AlignTop) | int(Qt.TextFlag.TextWordWrap), text or " ")
         return box.height() / self.unit
+
+    def text_width(self, text: str, font: QFont) -> float:
+        """Width in mm of `text` on one line."""
+        return QFontMetricsF(font, self.device).horizontalAdvance(text) / self.unit
 
     def line(self, x1: float, y1: float, x2: float, y2: float, width_mm: float = 0.2, color: str = "#000000") -> None:
         pen = QPen(QColor(color))
@@ -89,6 +105,12 @@ class Canvas:
                     self.painter.fillRect(self.rect(x + col * cell, y + row * cell, cell * 1.02, cell * 1.02), black)
 
 
+def _page_mm(size: QPageSize.PageSizeId, landscape: bool) -> tuple[float, float]:
+    mm = QPageSize(size).size(QPageSize.Unit.Millimeter)
+    w, h = mm.width(), mm.height()
+    return (h, w) if landscape else (w, h)
+
+
 @contextmanager
 def pdf(path: Path, size: QPageSize.PageSizeId, landscape: bool, title: str) -> Iterator[Canvas]:
     """Open a PDF for drawing; it is written to a temporary name and renamed when complete."""
@@ -105,7 +127,7 @@ def pdf(path: Path, size: QPageSize.PageSizeId, landscape: bool, title: str) -> 
     painter = QPainter(writer)
     ok = False
     try:
-        yield Canvas(painter, writer)
+        yield Canvas(painter, writer, *_page_mm(size, landscape), RESOLUTION)
         ok = True
     finally:
         painter.end()
@@ -116,4 +138,27 @@ def pdf(path: Path, size: QPageSize.PageSizeId, landscape: bool, title: str) -> 
             tmp.unlink(missing_ok=True)
 
 
-__all__ = ["Canvas", "pdf", "town_hall_title", "ro_date", "ro_time"]
+@contextmanager
+def image(path: Path, size: QPageSize.PageSizeId, landscape: bool, title: str, dpi: int = 110) -> Iterator[Canvas]:
+    """Draw the first page of a document into a PNG (previews, documentation screenshots)."""
+    register_fonts()
+    w_mm, h_mm = _page_mm(size, landscape)
+    img = QImage(int(w_mm / 25.4 * dpi), int(h_mm / 25.4 * dpi), QImage.Format.Format_RGB32)
+    img.setDotsPerMeterX(int(dpi / 0.0254))
+    img.setDotsPerMeterY(int(dpi / 0.0254))
+    img.fill(QColor("#ffffff"))
+    img.setText("Title", title)
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        yield Canvas(painter, img, w_mm, h_mm, dpi)
+    except PageLimit:
+        pass
+    finally:
+        painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img.save(str(path), "PNG")
+
+
+__all__ = ["Canvas", "PageLimit", "image", "pdf", "town_hall_title", "ro_date", "ro_time"]

@@ -15,7 +15,7 @@ from local_db.views import DocTypeView, EntryView, InstitutionView
 
 from ..i18n import document_tr
 from ..labels import DIRECTION, label
-from .pdf import Align, Canvas, pdf, ro_date, ro_time, town_hall_title
+from .pdf import Align, Canvas, Render, pdf, ro_date, ro_time, town_hall_title
 from .verification import qr_payload, verification_code
 
 CONTEXT = "Receipt"
@@ -58,9 +58,9 @@ def receipt_filename(entry: EntryView) -> str:
 
 
 def write_receipt(path: Path, institution: InstitutionView, entry: EntryView, clerk: str,
-                  doc_type: DocTypeView | None = None) -> Path:
+                  doc_type: DocTypeView | None = None, render: Render = pdf) -> Path:
     code = verification_code(institution.siruta, entry.ref, entry.registered_at, entry.uuid)
-    with pdf(path, QPageSize.PageSizeId.A5, landscape=False, title=f"{t('title')} {entry.ref}") as c:
+    with render(path, QPageSize.PageSizeId.A5, False, f"{t('title')} {entry.ref}") as c:
         _draw(c, institution, entry, clerk, doc_type, code)
     return path
 
@@ -78,9 +78,10 @@ def _draw(c: Canvas, inst: InstitutionView, e: EntryView, clerk: str, doc_type: 
 
     y += 6
     c.text(left, y, width, 8, t("title"), c.font(14, bold=True), Align.AlignHCenter | Align.AlignTop)
-    c.text(left, y + 7.5, width, 6, t("subtitle"), c.font(8.5), Align.AlignHCenter | Align.AlignTop, "#333333")
+    sub_h = c.text_height(width, t("subtitle"), c.font(8.5))
+    c.text(left, y + 7.5, width, sub_h + 1, t("subtitle"), c.font(8.5), Align.AlignHCenter | Align.AlignTop, "#333333")
 
-    y += 18
+    y += 11 + sub_h
     c.box(left, y, width, 21, 0.35, fill="#f2f2f2")
     c.text(left + 4, y + 2.5, width - 8, 5, t("number"), c.font(9))
     c.text(left + 4, y + 7, width - 8, 12, e.ref, c.font(24, bold=True))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QFont, QPageSize
 
 from local_db import Registry
 from local_db import table_queries as tq
@@ -22,7 +22,7 @@ from local_db.views import InstitutionView
 
 from ..i18n import document_tr
 from ..labels import RESOLUTION, label
-from .pdf import Align, Canvas, pdf, ro_date, town_hall_title
+from .pdf import Align, Canvas, Render, pdf, ro_date, town_hall_title
 
 CONTEXT = "RegisterBook"
 TEXTS = {
@@ -52,7 +52,9 @@ TEXTS = {
     "stamp": QT_TRANSLATE_NOOP("RegisterBook", "Seal"),
 }
 #: Relative column widths (sum scaled to the printable width).
-WIDTHS = (13, 15, 20, 8, 8, 30, 52, 24, 15, 25, 28, 13, 14)
+WIDTHS = (15, 15, 19, 8, 8, 29, 50, 24, 15, 23, 27, 15, 14)
+HEAD_POINTS = 6.3
+MIN_HEAD_POINTS = 5.0
 MARGIN = 10.0
 ROW_PAD = 1.0
 MAX_ROW_MM = 40.0
@@ -75,9 +77,12 @@ def register_filename(period: Period) -> str:
 
 
 def cells(line: tq.RegisterLine) -> list[str]:
-    resolution = label(RESOLUTION, line.resolution_kind, document_tr)
-    if line.reply_ref:
-        resolution = ", ".join(x for x in (resolution, t("reply").format(ref=line.reply_ref)) if x)
+    if line.reply_ref and line.resolution_kind in ("answered", ""):
+        resolution = t("reply").format(ref=line.reply_ref)
+    else:
+        resolution = label(RESOLUTION, line.resolution_kind, document_tr)
+        if line.reply_ref:
+            resolution = f"{resolution}, {t('reply').format(ref=line.reply_ref)}"
     subject = line.subject
     if line.status == "cancelled":
         subject = f"{subject}\n{t('cancelled').format(reason=line.cancelled_reason)}"
@@ -96,7 +101,6 @@ class _Layout:
         self.widths = [w * scale for w in WIDTHS]
         self.xs = [MARGIN + sum(self.widths[:i]) for i in range(len(WIDTHS))]
         self.body_font = c.font(6.8, condensed=True)
-        self.head_font = c.font(6.3, bold=True, condensed=True)
         self.page = 0
         self.y = 0.0
         self.bottom = c.height - MARGIN - 6
@@ -104,7 +108,7 @@ class _Layout:
     def new_page(self) -> None:
         c = self.c
         if self.page:
-            c.writer.newPage()
+            c.new_page()
         self.page += 1
         c.text(MARGIN, MARGIN - 3, 150, 5, town_hall_title(self.inst.name) + f" — {self.inst.county}",
                c.font(8, bold=True))
@@ -115,10 +119,11 @@ class _Layout:
                c.font(7.5), Align.AlignRight | Align.AlignTop)
         y = MARGIN + 8
         names = [t(f"c{i}") for i in range(1, 14)]
-        head_h = max(c.text_height(w - 2 * ROW_PAD, n, self.head_font) for w, n in zip(self.widths, names)) + 2 * ROW_PAD
-        for i, (x, w, name) in enumerate(zip(self.xs, self.widths, names)):
+        fonts = [self._fitting_font(w - 2 * ROW_PAD, n) for w, n in zip(self.widths, names)]
+        head_h = max(c.text_height(w - 2 * ROW_PAD, n, f) for w, n, f in zip(self.widths, names, fonts)) + 2 * ROW_PAD
+        for i, (x, w, name, font) in enumerate(zip(self.xs, self.widths, names, fonts)):
             c.box(x, y, w, head_h, 0.25, fill="#e8e8e8")
-            c.text(x + ROW_PAD, y + ROW_PAD, w - 2 * ROW_PAD, head_h, name, self.head_font, Align.AlignHCenter | Align.AlignTop)
+            c.text(x + ROW_PAD, y + ROW_PAD, w - 2 * ROW_PAD, head_h, name, font, Align.AlignHCenter | Align.AlignTop)
             c.box(x, y + head_h, w, 3.6, 0.25)
             c.text(x, y + head_h + 0.3, w, 3.4, str(i + 1), c.font(6, condensed=True), Align.AlignHCenter | Align.AlignTop)
         self.y = y + head_h + 3.6
@@ -127,6 +132,14 @@ class _Layout:
         c.text(MARGIN, c.height - MARGIN - 3, c.width - 2 * MARGIN, 5,
                t("printed").format(date=ro_date(date.today().isoformat())), c.font(7), Align.AlignRight | Align.AlignTop,
                "#555555")
+
+    def _fitting_font(self, width: float, text: str) -> QFont:
+        """The header font, made smaller until the longest word of `text` fits the column."""
+        size = HEAD_POINTS
+        word = max(text.split(), key=len, default="")
+        while size > MIN_HEAD_POINTS and self.c.text_width(word, self.c.font(size, bold=True, condensed=True)) > width:
+            size -= 0.3
+        return self.c.font(size, bold=True, condensed=True)
 
     def row(self, values: list[str], cancelled: bool) -> None:
         c = self.c
@@ -157,12 +170,12 @@ class _Layout:
 
 def write_register(path: Path, registry: Registry, institution: InstitutionView, period: Period,
                    progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> Path:
+                   cancelled: Callable[[], bool] | None = None, render: Render = pdf) -> Path:
     """Write the register pages of `period`; `progress(done, total)` as lines are drawn. Raises
     `table_queries.QueryCancelled` (and leaves no file) if `cancelled()` turns true."""
     total = tq.register_count(registry, period.start, period.end, period.register)
     title = f"{t('title')} {period.start.isoformat()} – {period.end.isoformat()}"
-    with pdf(path, QPageSize.PageSizeId.A4, landscape=True, title=title) as c:
+    with render(path, QPageSize.PageSizeId.A4, True, title) as c:
         layout = _Layout(c, institution, period)
         layout.new_page()
         done, first, last = 0, "", ""
