@@ -1,0 +1,6 @@
+"""`python -m hub ...` is `registru-hub ...`."""
+import sys
+
+from hub.cli import main
+
+sys.exit(main())
