@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .qt_compat import protect_none
+from .qt_compat import GuiThreadGarbageCollector, protect_none
 
 protect_none()
 
@@ -30,6 +30,7 @@ from .sync_state import SyncStatus  # noqa: E402
 from .tasks import TaskManager  # noqa: E402
 
 log = logging.getLogger(__name__)
+_collector: GuiThreadGarbageCollector | None = None
 
 
 class Controller(QObject):
@@ -163,6 +164,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Registru")
     app.setOrganizationName("Registru")
     app.setQuitOnLastWindowClosed(False)
+    global _collector
+    if _collector is None:
+        _collector = GuiThreadGarbageCollector(app)
     register_fonts()
     app.setFont(ui_font())
     return app

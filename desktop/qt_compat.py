@@ -36,3 +36,33 @@ def protect_none() -> bool:
         return False
     ctypes.c_ssize_t.from_address(id(None)).value += BOOST
     return True
+
+
+class GuiThreadGarbageCollector:
+    """Runs Python's cyclic garbage collector on the GUI thread only (the approach Anki takes).
+
+    With automatic collection, a collection may start on a worker thread (a task allocating rows) and
+    free cyclic garbage that holds Qt objects — a closed dialog, a finished task — destroying them off the
+    GUI thread, which crashes Qt. Automatic collection is switched off and a timer collects here instead.
+    """
+
+    INTERVAL_MS = 1000
+
+    def __init__(self, parent: "QObject") -> None:  # noqa: F821 - PySide6 imported lazily
+        import gc
+
+        from PySide6.QtCore import QTimer
+        self._gc = gc
+        gc.disable()
+        self.timer = QTimer(parent)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        gc = self._gc
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return

@@ -370,7 +370,7 @@ class EntryForm(QDialog):
         add(self.tr("Files"), files, "file", self.add_file_button)
         form.addRow("", files_hint)
 
-        self.submit_button = button(self.tr("&Register (Enter)"), default=True)
+        self.submit_button = button(self.tr("Register (Enter)"), default=True)
         self.submit_button.setObjectName("registerButton")
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(self.tr("Close (Esc)"))
@@ -524,7 +524,7 @@ class EntryForm(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.submit_button.setEnabled(not busy)
-        self.submit_button.setText(self.tr("Registering…") if busy else self.tr("&Register (Enter)"))
+        self.submit_button.setText(self.tr("Registering…") if busy else self.tr("Register (Enter)"))
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -46,6 +46,7 @@ class RegistryModel(QAbstractTableModel):
         self.app = app
         self.query = TableQuery()
         self._generation = 0
+        self._shown_generation = 0
         self._count = 0
         self._exact = True
         self._keys: array | None = None
@@ -88,6 +89,7 @@ class RegistryModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._shown_generation = generation
         self._pages.clear()
         self._wanted.clear()
         self._in_flight.clear()
@@ -203,8 +205,15 @@ class RegistryModel(QAbstractTableModel):
         return self._exact
 
     @property
+    def generation(self) -> int:
+        """Grows with every query started (new filters, sort, refresh)."""
+        return self._generation
+
+    @property
     def has_snapshot(self) -> bool:
-        return self._keys is not None
+        """The current query's rows are all placed (its key snapshot is in); False while a newer
+        query is still loading."""
+        return self._keys is not None and self._shown_generation == self._generation
 
     # --- Qt model interface --------------------------------------------------------------------------------
 

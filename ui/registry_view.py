@@ -76,6 +76,7 @@ class RegistryPanel(QWidget):
         self._view = "all"
         self._counts: dict[str, int] = {}
         self._pending_select: int | None = None
+        self._pending_since = 0
         self._restore_scroll: int | None = None
         self.model = RegistryModel(app, self)
 
@@ -284,29 +285,35 @@ class RegistryPanel(QWidget):
         return self.model.entry(index.row()) if index.isValid() else None
 
     def select_entry(self, entry_id: int) -> None:
-        """Select an entry once it is in the table (now, or after the next reload)."""
-        row = self.model.row_of(entry_id)
-        if row is None:
-            # not among the rows known yet: try again when the snapshot arrives (unless it has)
-            self._pending_select = None if self.model.has_snapshot else entry_id
+        """Select an entry now, or as soon as a reload brings it (e.g. right after registering it)."""
+        self._pending_select = entry_id
+        self._pending_since = self.model.generation
+        self._try_select()
+
+    def _try_select(self) -> None:
+        if self._pending_select is None:
             return
-        self._pending_select = None
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        row = self.model.row_of(self._pending_select)
+        if row is not None:
+            self._pending_select = None
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        elif self.model.has_snapshot and self.model.generation > self._pending_since:
+            self._pending_select = None   # not among the rows of a query started after the wish
 
     def _before_reset(self) -> None:
         row = self.selected_entry()
         if row is not None and self._pending_select is None:
             self._pending_select = row.id
+            self._pending_since = self.model.generation - 1
 
     def _after_reload(self) -> None:
         if self._restore_scroll is not None:
             self.table.verticalScrollBar().setValue(self._restore_scroll)
             self._restore_scroll = None
-        if self._pending_select is not None:
-            self.select_entry(self._pending_select)
+        self._try_select()
 
     def _selection(self, current: QModelIndex) -> None:
         self.selection_changed.emit(self.model.entry(current.row()) if current.isValid() else None)
@@ -323,8 +330,7 @@ class RegistryPanel(QWidget):
             self.count_label.setText(self.tr("Counting…"))
         else:
             self.count_label.setText(self.tr("{count} entries").format(count=f"{total:,}".replace(",", ".")))
-            if self._pending_select is not None and self.model.has_snapshot:
-                self.select_entry(self._pending_select)
+            self._try_select()
 
     def _show_loading(self, loading: bool) -> None:
         self.table.setCursor(Qt.CursorShape.BusyCursor if loading else Qt.CursorShape.ArrowCursor)

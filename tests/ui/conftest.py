@@ -3,6 +3,7 @@ UI template data dir made once per session (a commune, one user per role, a few 
 copied for each test, a logged-in application context, and a capture of documents the app opens."""
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -48,10 +49,11 @@ def qapp_cls():  # noqa: ANN201 - pytest-qt hook: the QApplication our app uses
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _application(qapp: QApplication) -> QApplication:
+def _application(qapp: QApplication) -> Iterator[QApplication]:
     _build_translations()
     assert qm_path("ro").exists()
-    return make_application([])
+    yield make_application([])
+    gc.enable()  # make_application hands garbage collection to the GUI thread; give it back to other suites
 
 
 @pytest.fixture(autouse=True)

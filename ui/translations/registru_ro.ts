@@ -480,7 +480,7 @@
         <translation>Fișiere</translation>
     </message>
     <message>
-        <source>&amp;Register (Enter)</source>
+        <source>Register (Enter)</source>
         <translation>Înregistrează (Enter)</translation>
     </message>
     <message>
