@@ -128,6 +128,8 @@ class Controller(QObject):
         window.closed.connect(self._main_closed)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
+        from .sync_worker import install_sync  # issue 5: background sync, status bar, county inbox
+        install_sync(self, window)
         window.show()
 
     # --- switching ------------------------------------------------------------------------------------

@@ -130,6 +130,15 @@ class LinkMeter:
     def __init__(self) -> None:
         self.rate: float | None = None
         self.bytes_per_change: float = 100.0
+        self.cap: float = float(MAX_TARGET_BYTES)  # halved after a failed request, doubled after a success
+
+    def failed(self) -> None:
+        """A request died on the wire: the next batch is half as big (a link that cuts every N bytes
+        still lets batches smaller than N through)."""
+        self.cap = max(MIN_TARGET_BYTES / 4, min(self.cap, self.target_bytes()) / 2)
+
+    def succeeded(self) -> None:
+        self.cap = min(float(MAX_TARGET_BYTES), self.cap * 2)
 
     def observe(self, sent_bytes: int, seconds: float, changes: int) -> None:
         if seconds > 0 and sent_bytes > 4096:
@@ -140,12 +149,11 @@ class LinkMeter:
             self.bytes_per_change = 0.5 * self.bytes_per_change + 0.5 * per
 
     def target_bytes(self) -> int:
-        if self.rate is None:
-            return 64 * 1024
-        return int(min(MAX_TARGET_BYTES, max(MIN_TARGET_BYTES, self.rate * TARGET_SECONDS)))
+        base = 64 * 1024 if self.rate is None else min(MAX_TARGET_BYTES, max(MIN_TARGET_BYTES, self.rate * TARGET_SECONDS))
+        return int(min(base, self.cap))
 
     def batch_size(self) -> int:
-        return int(min(MAX_BATCH, max(MIN_BATCH, self.target_bytes() / self.bytes_per_change)))
+        return int(min(MAX_BATCH, max(10, self.target_bytes() / self.bytes_per_change)))
 
 
 class SyncEngine:
@@ -345,6 +353,10 @@ class SyncEngine:
                         gap_retry = True
                         continue
                     raise
+                except Offline:
+                    nxt = _drop(nxt)
+                    self.meter.failed()
+                    raise
                 except BaseException:
                     nxt = _drop(nxt)
                     raise
@@ -352,6 +364,7 @@ class SyncEngine:
                 t_recv = self.clock()
                 resp = SyncResponse.model_validate_json(raw_resp.content)
                 self.meter.observe(t.counters.bytes_sent - sent0, elapsed, len(batch))
+                self.meter.succeeded()
                 if len(prepared.body) < 8192:  # a big upload's time would blur the estimate
                     self._note_clock(resp.server_time, t_recv, elapsed, res)
                 if batch:
