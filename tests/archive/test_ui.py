@@ -18,7 +18,7 @@ protect_none()
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtCore import QObject, Qt, QUrl, Slot  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton  # noqa: E402
 
 from desktop.app import make_application  # noqa: E402
 from desktop.context import AppContext, Session  # noqa: E402
@@ -123,6 +123,8 @@ def area(archive_data: Path, qtbot, opened) -> Iterator[ArchiveArea]:  # noqa: A
     qtbot.waitUntil(lambda: widget.choices is not None, timeout=10000)
     yield widget
     widget.close()
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=15000)
+    qtbot.wait(100)
     tasks.shutdown(wait=True)
     registry.close()
 
@@ -367,5 +369,68 @@ def test_screenshots_of_the_archive_screens(tmp_path: Path, qtbot) -> None:  # n
         assert all(p.stat().st_size > 20_000 for p in paths)
         assert area.loans.table.rowCount() == 2 and area.disposal.proposals.rowCount() == 1
     finally:
+        tasks.shutdown(wait=True)
+        registry.close()
+
+
+def test_filing_from_the_registry_window(archive_data: Path, qtbot) -> None:  # noqa: ANN001
+    """The hooks in the main window: an "Arhivă" menu, bulk filing of the table's selection, a File…
+    button on the entry card and on the form's result page."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.sync_state import SyncStatus
+    from ui.archive.hooks import ArchiveWindow
+    from ui.entry_detail import EntryDetailDialog
+    from ui.main_window import MainWindow
+
+    registry = Registry.open(archive_data)
+    registry.archive.plan.copy(SYSTEM, THIS_YEAR - 1, THIS_YEAR)
+    registry.archive.dossiers.open(SYSTEM, THIS_YEAR, "I.A.1")
+    new = [registry.entries.register(SYSTEM, NewEntry("out", f"Adresă {i} către Prefectură", None,
+                                                      recipient=Party("Prefectura", "institution"))) for i in range(2)]
+    tasks = TaskManager()
+    settings = Settings()
+    settings.open_documents = False
+    app = AppContext(registry, tasks, settings, Session(registry.users.authenticate("dan", PASSWORD),
+                                                       registry.institution()))
+    window = MainWindow(app, SyncStatus())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        menu = window.archive_menu
+        assert menu.title() == "Ar&hivă"
+        model = window.panel.model
+        qtbot.waitUntil(lambda: window.choices is not None and model.row_of(new[0].id) is not None
+                        and model.row_of(new[1].id) is not None, timeout=15000)
+        sel = window.panel.table.selectionModel()
+        for e in new:
+            sel.select(model.index(model.row_of(e.id), 0),
+                       QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        assert sorted(__import__("ui.archive.hooks", fromlist=["x"]).selected_entry_ids(window)) == sorted(
+            e.id for e in new)
+        [a for a in window.actions() if a.objectName() == "fileSelection"][0].trigger()
+        filing = [d for d in window.findChildren(FileIntoDossierDialog) if d.isVisible()][0]
+        qtbot.waitUntil(lambda: filing.table.rowCount() >= 1, timeout=10000)
+        assert filing.table.select_where(lambda t: t.dossier is not None and t.dossier.ref == f"{THIS_YEAR}:I.A.1")
+        assert "2 înregistrări" in filing.intro.text()
+        filing.submit()
+        qtbot.waitUntil(lambda: all(registry.entries.get(e.ref).dossier_indicator == "I.A.1" for e in new),
+                        timeout=10000)
+        assert registry.entries.get(new[0].ref).status == "filed"
+
+        [a for a in window.actions() if a.objectName() == "openArchive"][0].trigger()
+        assert isinstance(window.archive_window, ArchiveWindow) and window.archive_window.isVisible()
+
+        card = window.open_entry(new[0].id)
+        assert isinstance(card, EntryDetailDialog)
+        assert card.findChild(QPushButton, "fileEntryButton") is not None
+        form = window.new_entry()
+        assert form is not None and form.findChild(QPushButton, "fileNewEntryButton") is not None
+        for w in (card, form, window.archive_window):
+            w.close()
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: tasks.running() == 0, timeout=15000)
+        qtbot.wait(100)
         tasks.shutdown(wait=True)
         registry.close()

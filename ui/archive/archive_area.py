@@ -11,6 +11,7 @@ from desktop.tasks import Changes
 
 from ..widgets import show_error
 from . import ops
+from .common import TAB_STYLE
 from .disposal_page import DisposalPage
 from .dossiers_page import DossiersPage
 from .i18n import install_translator
@@ -41,6 +42,7 @@ class ArchiveArea(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("archiveTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setStyleSheet(TAB_STYLE)
         titles = (self.tr("Filing &plan"), self.tr("&Dossiers"), self.tr("&Transfer to the archive"),
                   self.tr("&Loans"), self.tr("Disposa&l"))
         for i, (page, title) in enumerate(zip(self.pages(), titles)):

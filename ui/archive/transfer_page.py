@@ -13,7 +13,7 @@ from local_db.archive_views import ArchiveRegisterRowView, DossierView, Inventor
 
 from ..widgets import FieldError, FormErrors
 from . import ops
-from .common import OVERDUE, CompartmentCombo, RecordTable, YearCombo, dates_text, retention_text
+from .common import OVERDUE, TAB_STYLE, CompartmentCombo, RecordTable, YearCombo, dates_text, retention_text
 from .page import ArchivePage, hint
 
 
@@ -93,6 +93,7 @@ class TransferPage(ArchivePage):
         pdf_button.clicked.connect(lambda: self.transfer_pdf(self.transfer_table.current()))
         lists = QTabWidget()
         lists.setObjectName("transferTabs")
+        lists.tabBar().setStyleSheet(TAB_STYLE)
         tw = QWidget()
         tl = QVBoxLayout(tw)
         tl.addWidget(self.transfer_table)

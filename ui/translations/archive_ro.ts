@@ -43,6 +43,37 @@
     </message>
 </context>
 <context>
+    <name>ArchiveHooks</name>
+    <message>
+        <source>Registru — Archive — {institution}</source>
+        <translation>Registru — Arhivă — {institution}</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;hivă</translation>
+    </message>
+    <message>
+        <source>&amp;Open the archive</source>
+        <translation>&amp;Deschide arhiva</translation>
+    </message>
+    <message>
+        <source>&amp;File the selected entries into a dossier…</source>
+        <translation>Îndosariază înregistrările &amp;selectate…</translation>
+    </message>
+    <message>
+        <source>&amp;File…</source>
+        <translation>Îndosa&amp;riază…</translation>
+    </message>
+    <message>
+        <source>File this entry into a dossier of the filing plan</source>
+        <translation>Îndosariază această înregistrare într-un dosar din nomenclator</translation>
+    </message>
+    <message>
+        <source>File the entry just registered into a dossier</source>
+        <translation>Îndosariază înregistrarea tocmai făcută</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveLabels</name>
     <message>
         <source>Open</source>
