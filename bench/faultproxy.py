@@ -116,7 +116,8 @@ class FaultProxy:
                 setattr(self, k, v)
 
     def cut_next(self, after_bytes: int, direction: str = "up") -> None:
-        """Reset the next connection (or the one in progress) once it has moved `after_bytes` in `direction`."""
+        """Reset the first connection (new or kept alive) that moves data in `direction` from now on, once it
+        has moved `after_bytes` more."""
         with self._lock:
             self._cut = _Cut(after_bytes, direction)
 
@@ -214,19 +215,11 @@ class FaultProxy:
                 _abort(cwriter)
                 return
             with self._lock:
-                cut = self._cut
-                if cut is not None and not cut.every:
-                    self._cut = None
                 dup, self._dup_next = self._dup_next, False
-            limit = None
-            if cut is not None:
-                limit = max(1, cut.after + (self.rng.randint(-cut.jitter, cut.jitter) if cut.jitter else 0))
             conn_state = {"up": 0, "down": 0}
             replay = bytearray() if dup else None
-            up = asyncio.ensure_future(self._pipe(creader, swriter, "up", conn_state,
-                                                  limit if cut and cut.direction == "up" else None, replay))
-            down = asyncio.ensure_future(self._pipe(sreader, cwriter, "down", conn_state,
-                                                    limit if cut and cut.direction == "down" else None, None))
+            up = asyncio.ensure_future(self._pipe(creader, swriter, "up", conn_state, replay))
+            down = asyncio.ensure_future(self._pipe(sreader, cwriter, "down", conn_state, None))
             if dup:
                 asyncio.ensure_future(self._replay_later(replay))  # type: ignore[arg-type]
             done, pending = await asyncio.wait({up, down}, return_when=asyncio.FIRST_COMPLETED)
@@ -251,19 +244,33 @@ class FaultProxy:
                     with contextlib.suppress(Exception):
                         w.close()
 
+    def _take_cut(self, direction: str, already: int) -> int | None:
+        """The byte count (on this connection, in `direction`) at which it must die, if a cut is armed."""
+        with self._lock:
+            cut = self._cut
+            if cut is None or cut.direction != direction:
+                return None
+            if not cut.every:
+                self._cut = None  # one-shot: bound to the first connection that moves bytes this way
+            jitter = self.rng.randint(-cut.jitter, cut.jitter) if cut.jitter else 0
+            return already + max(1, cut.after + jitter)
+
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, direction: str,
-                    conn_state: dict[str, int], limit: int | None, replay: bytearray | None) -> str:
+                    conn_state: dict[str, int], replay: bytearray | None) -> str:
         queue: asyncio.Queue[tuple[float, bytes] | None] = asyncio.Queue()
         inflight = {"bytes": 0}
         space = asyncio.Event()
         space.set()
         sender = asyncio.ensure_future(self._deliver(queue, writer, inflight, space))
         result = "eof"
+        limit: int | None = None
         try:
             while True:
                 data = await reader.read(READ_SIZE)
                 if not data:
                     break
+                if limit is None:
+                    limit = self._take_cut(direction, conn_state[direction])
                 if limit is not None and conn_state[direction] + len(data) >= limit:
                     data = data[: max(0, limit - conn_state[direction])]
                     if data:

@@ -63,7 +63,7 @@ def _phase_of(st: SyncStatus, failure: BaseException | None) -> str:
 
 class _Runner(QObject):
     """Lives on the sync thread; every slot here runs off the GUI thread."""
-    done = Signal(object)      # (UiSyncState, failure or None)
+    done = Signal(object)      # (UiSyncState, failure or None, was a sync run)
     enrolled = Signal(object)  # (ok: bool, message: str)
 
     def __init__(self, engine: SyncEngine) -> None:
@@ -82,10 +82,10 @@ class _Runner(QObject):
     @Slot()
     def status(self) -> None:
         try:
-            self.done.emit((self._state(None, None), None))
+            self.done.emit((self._state(None, None), None, False))
         except Exception as exc:  # noqa: BLE001 - a status read never kills the worker
             log.exception("sync status failed")
-            self.done.emit((UiSyncState("error", error=str(exc)), exc))
+            self.done.emit((UiSyncState("error", error=str(exc)), exc, False))
 
     @Slot()
     def run(self) -> None:
@@ -105,7 +105,7 @@ class _Runner(QObject):
                 state = UiSyncState(**{**state.__dict__, "error": str(failure)[:300]})
         except Exception as exc:  # noqa: BLE001
             state = UiSyncState("error", error=str(exc)[:300])
-        self.done.emit((state, failure))
+        self.done.emit((state, failure, True))
 
     def set_enrol(self, hub: str, code: str, ca: str | None) -> None:
         self._enrol_args = (hub, code, ca)
@@ -193,12 +193,15 @@ class SyncWorker(QObject):
         self.state = state
         self.state_changed.emit(state)
 
-    def _finished(self, payload: tuple[UiSyncState, BaseException | None]) -> None:
-        state, failure = payload
-        was_run = self.running
+    def _finished(self, payload: tuple[UiSyncState, BaseException | None, bool]) -> None:
+        state, failure, was_run = payload
+        if not was_run:  # the start-up status read: show it unless a sync already started
+            if not self.running:
+                self._publish(state)
+            return
         self.running = False
         self._publish(state)
-        if self._closed or not was_run:  # shut down, or only a status read (start-up)
+        if self._closed:
             return
         if state.phase in ("offline", "error"):
             self.failures += 1

@@ -13,6 +13,7 @@ from hub.errors import HubError
 from hub.models import utcnow
 from hub.security import record_event
 from hub.state import HubState, client_ip, get_state
+from sync.protocol import FEATURE_AFTER_REFS, expand_refs
 from sync.protocol import (API_PREFIX, STREAMS, Change, EnrolRequest, EnrolResponse, Health, PubItem, PullPage,
                            PushRequest, PushResponse, ReplicaKindSummary, ReplicaPage, ReplicaSummary, SyncRequest,
                            SyncResponse, TimeResponse, decode_cursor)
@@ -37,6 +38,14 @@ def enrol(req: EnrolRequest, request: Request) -> EnrolResponse:
         raise
 
 
+def _expanded(changes: list[Change]) -> list[Change]:
+    """Audit events sent with `after` by reference (sync client's compact batches) get their text back."""
+    try:
+        return expand_refs(changes)
+    except ValueError as exc:
+        raise HubError(422, "bad_reference", str(exc)[:200]) from None
+
+
 def _check_node(state: HubState, caller: Caller, node: str, request: Request) -> None:
     if node != caller.node:
         record_event(state.db, "node_mismatch", commune_id=caller.commune_id, device_id=caller.device_id,
@@ -56,7 +65,7 @@ def push(req: PushRequest, request: Request, caller: Caller = Depends(require_de
     """Apply a batch of outbox changes idempotently; answers the node's contiguous ack."""
     state = get_state(request)
     _check_node(state, caller, req.node, request)
-    result = store.push(state.db, caller.device_id, caller.commune_id, req.changes, store.SyncReport())
+    result = store.push(state.db, caller.device_id, caller.commune_id, _expanded(req.changes), store.SyncReport())
     _apply_receipts(state, caller, req.changes, request)
     return PushResponse(ack=result.ack, applied=result.applied, pending_blobs=result.pending_blobs)
 
@@ -72,7 +81,7 @@ def sync(req: SyncRequest, request: Request, caller: Caller = Depends(require_de
         except ValueError:
             raise HubError(422, "bad_cursor", "Cursor invalid.") from None
     report = store.SyncReport(pending=req.pending, client_time=req.client_time, app_version=req.app_version)
-    result = store.push(state.db, caller.device_id, caller.commune_id, req.changes, report)
+    result = store.push(state.db, caller.device_id, caller.commune_id, _expanded(req.changes), report)
     _apply_receipts(state, caller, req.changes, request)
     pages: dict[str, PullPage] = {}
     asked = {name: cursor for name, cursor in req.cursors.items() if name in STREAMS}
@@ -87,6 +96,7 @@ def sync(req: SyncRequest, request: Request, caller: Caller = Depends(require_de
         if page.items or page.reset or page.cursor != cursor:
             pages[stream] = page
     return SyncResponse(ack=result.ack, applied=result.applied, pending_blobs=result.pending_blobs, pages=pages,
+                        features=[FEATURE_AFTER_REFS],
                         server_time=utcnow())
 
 

@@ -258,6 +258,8 @@ class SyncResponse(_Model):
     pending_blobs: list[str] = Field(default_factory=list)
     pages: dict[str, PullPage] = Field(default_factory=dict, description="only streams with news")
     server_time: datetime
+    features: list[str] = Field(default_factory=list, description="optional protocol features this hub accepts, "
+                                                                  "e.g. 'after_refs' (see expand_refs)")
 
 
 # --- blobs ------------------------------------------------------------------------------------
@@ -366,6 +368,30 @@ def stream_checksum(pairs: list[tuple[str, int]]) -> str:
     for rid, ver in pairs:
         acc ^= int.from_bytes(hashlib.sha256(f"{rid}:{ver}".encode()).digest()[:8], "big")
     return f"{acc:016x}:{len(pairs)}"
+
+
+# --- compact batches: audit 'after' by reference (feature "after_refs", additive) -------------------------
+
+FEATURE_AFTER_REFS = "after_refs"
+AFTER_REF_KEY = "$seq"
+
+
+def expand_refs(changes: list[Change]) -> list[Change]:
+    """An `audit_event` payload whose `after` is {"$seq": n} gets, in its place, the canonical JSON text of
+    the payload of change n of the same batch (the client only sends a reference when that text is exactly
+    what it stores). Raises ValueError for a reference to a change not in the batch. A hub that advertises
+    FEATURE_AFTER_REFS calls this before storing; a client uses references only after seeing it."""
+    by_seq = {c.seq: c for c in changes}
+    out = []
+    for c in changes:
+        after = c.payload.get("after") if c.kind == "audit_event" and c.payload else None
+        if isinstance(after, dict) and set(after) == {AFTER_REF_KEY}:
+            ref = by_seq.get(after[AFTER_REF_KEY]) if isinstance(after[AFTER_REF_KEY], int) else None
+            if ref is None or ref.payload is None:
+                raise ValueError(f"change {c.seq}: 'after' refers to {after[AFTER_REF_KEY]!r}, not in the batch")
+            c = c.model_copy(update={"payload": {**c.payload, "after": canonical_json(ref.payload).decode()}})
+        out.append(c)
+    return out
 
 
 def encode_cursor(epoch: int, seq: int) -> str:

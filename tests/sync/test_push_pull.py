@@ -115,3 +115,38 @@ def test_link_meter_adapts_the_batch_to_the_link() -> None:
     assert m2.batch_size() > slow
     assert 16 * 1024 <= m.target_bytes() <= 256 * 1024
     assert SyncEngine  # imported for the type
+
+
+def test_compact_batches_send_audit_after_by_reference_and_the_hub_restores_it(make_site, hub) -> None:
+    from hub import store as hub_store
+    from sync.engine import _sync_body
+    site = make_site()
+    site.engine.sync_once()  # learns the hub's features
+    assert site.engine.refs
+    register(site.reg, 20)
+    rows = store.read_outbox(site.reg.db, 1000)
+    assert len(_sync_body("n", rows, {}, 0, refs=True)) < 0.75 * len(_sync_body("n", rows, {}, 0, refs=False))
+    site.engine.sync_once()
+    assert_converged(hub, site)
+    # the audit events at the hub carry the full text, identical to the local chain
+    from .conftest import hub_commune_id
+    cid = hub_commune_id(hub, site.code)
+    with site.reg.db.read() as s:
+        from local_db.db import raw
+        local = {u: a for u, a in raw(s).execute("SELECT uuid, after FROM audit_event")}
+    for uid, after in local.items():
+        rec = hub_store.replica_record(hub.db, cid, "audit_event", uid)
+        assert rec is not None and rec.payload["after"] == after
+
+
+def test_the_hub_refuses_a_dangling_reference(make_site, hub) -> None:
+    from sync.transport import HubError
+    site = make_site()
+    t = site.engine.transport()
+    bad = {"node": site.node, "changes": [{"seq": 1, "kind": "audit_event", "id": "x" * 36, "version": 1,
+                                           "payload": {"after": {"$seq": 99}}}]}
+    try:
+        t.post_json("/sync", bad)
+        raise AssertionError("expected 422")
+    except HubError as exc:
+        assert exc.status == 422 and exc.code == "bad_reference"
