@@ -271,11 +271,6 @@ def loan_payload(s: Session, loan: Loan) -> dict[str, Any]:
             "returned_by": loan.returned_by, "updated_at": loan.updated_at, "version": loan.version}
 
 
-def change(s: Session, actor: Actor, ts: str, action: str, kind: str, record_id: str, version: int,
-           before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-    record_change(s, actor, ts, action, kind, record_id, version, before, after)
-
-
 def dossier_change(s: Session, actor: Actor, ts: str, action: str, d: Dossier,
                    before: dict[str, Any] | None, bump: bool = True) -> dict[str, Any]:
     if bump:
@@ -306,6 +301,28 @@ def loan_view(loan: Loan, d: Dossier, today: date) -> LoanView:
                     loan.returned_at, loan.renewals, loan.lent_by, overdue, days)
 
 
+def dossier_views(s: Session, dossiers: list[Dossier], settings: ArchiveSettings, today: date) -> list[DossierView]:
+    """Views of many dossiers with a handful of queries (the archive search lists thousands)."""
+    def uuids(model, ids: set[int]) -> dict[int, str]:  # noqa: ANN001
+        out: dict[int, str] = {}
+        ids_list = sorted(i for i in ids if i)
+        for k in range(0, len(ids_list), 500):
+            out.update(dict(s.execute(select(model.id, model.uuid).where(model.id.in_(ids_list[k:k + 500]))).all()))
+        return out
+    plans = uuids(PlanItem, {d.plan_item_id for d in dossiers})
+    transfers = uuids(Transfer, {d.transfer_id for d in dossiers if d.transfer_id})
+    disposals = uuids(Disposal, {d.disposal_id for d in dossiers if d.disposal_id})
+    lent = {d.id: d for d in dossiers if d.status == "lent"}
+    loans: dict[int, LoanView] = {}
+    if lent:
+        for row in s.execute(select(Loan).where(Loan.returned_at.is_(None), Loan.dossier_id.in_(list(lent)))
+                             .order_by(Loan.id)).scalars():
+            loans[row.dossier_id] = loan_view(row, lent[row.dossier_id], today)
+    return [_view(d, plans[d.plan_item_id], transfers.get(d.transfer_id) if d.transfer_id else None,
+                  disposals.get(d.disposal_id) if d.disposal_id else None, loans.get(d.id), settings)
+            for d in dossiers]
+
+
 def dossier_view(s: Session, d: Dossier, settings: ArchiveSettings, today: date,
                  with_loan: bool = True) -> DossierView:
     plan_uuid = s.get(PlanItem, d.plan_item_id).uuid
@@ -317,6 +334,11 @@ def dossier_view(s: Session, d: Dossier, settings: ArchiveSettings, today: date,
                         .order_by(Loan.id.desc())).scalar()
         if row is not None:
             loan = loan_view(row, d, today)
+    return _view(d, plan_uuid, transfer_uuid, disposal_uuid, loan, settings)
+
+
+def _view(d: Dossier, plan_uuid: str, transfer_uuid: str | None, disposal_uuid: str | None, loan: LoanView | None,
+          settings: ArchiveSettings) -> DossierView:
     sheets = d.sheets_counted if d.sheets_counted is not None else d.sheets
     return DossierView(
         d.id, d.uuid, dossier_ref(d), d.year, plan_uuid, d.indicator, d.volume, d.title, d.compartment, d.status,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from . import roles
 from .archive_common import (
-    Base, dossier_change, dossier_payload, dossier_ref, dossier_view, expires_year, find_dossier, load_settings,
+    Base, dossier_change, dossier_payload, dossier_ref, dossier_views, expires_year, find_dossier, load_settings,
     new_uuid, parse_date, retention_label, text_field,
 )
 from .archive_transfer import add_register_row, register_row_payload
@@ -60,14 +60,17 @@ class DisposalService(Base):
         with self.db.read() as s:
             settings, today = load_settings(s), self.db.today()
             busy = self._active_ids(s)
-            out = []
-            q = select(Dossier).where(Dossier.status.in_(DISPOSABLE), Dossier.retention_kind != "permanent")
+            q = select(Dossier).where(Dossier.status.in_(DISPOSABLE), Dossier.retention_kind != "permanent",
+                                      Dossier.year < today.year)
+            rows, ends = [], []
             for d in s.execute(q).scalars():
                 last = expires_year(d.year, d.retention_kind, d.retention_years, settings)
                 if last is None or last >= today.year or d.id in busy:
                     continue
-                out.append(EligibleDossier(dossier_view(s, d, settings, today), date(last, 12, 31).isoformat(),
-                                           d.retention_kind == "cs"))
+                rows.append(d)
+                ends.append(last)
+            out = [EligibleDossier(v, date(last, 12, 31).isoformat(), v.retention_kind == "cs")
+                   for v, last in zip(dossier_views(s, rows, settings, today), ends)]
             from .archive_plan import indicator_key
             out.sort(key=lambda x: (x.expired_on, x.dossier.year, indicator_key(x.dossier.indicator), x.dossier.volume))
             return out

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from . import roles
 from .archive_common import (
-    Base, dossier_change, dossier_payload, dossier_ref, dossier_view, find_dossier, find_plan_item, fold,
-    indicator_value, load_settings, new_uuid, plan_item_view, text_field, words, LIMITS,
+    Base, dossier_change, dossier_payload, dossier_ref, dossier_view, dossier_views, find_dossier, find_plan_item, fold,
+    indicator_value, load_settings, new_uuid, plan_item_view, text_field, words,
 )
 from .archive_views import (
     ArchiveFilters, ArchiveSettings, ClosingReport, DossierDetail, DossierEntryRow, DossierSuggestion,
@@ -107,10 +107,11 @@ class Dossiers(Base):
         where, params = self._query(filters or ArchiveFilters())
         with self.db.read() as s:
             ids = [r[0] for r in s.execute(text(f"SELECT d.id FROM dossier d WHERE {where}"), params)]
-            rows = [s.get(Dossier, i) for i in ids]
+            rows: list[Dossier] = []
+            for k in range(0, len(ids), 500):
+                rows += s.execute(select(Dossier).where(Dossier.id.in_(ids[k:k + 500]))).scalars().all()
             rows.sort(key=lambda d: (-d.year, indicator_key(d.indicator), d.volume))
-            settings, today = load_settings(s), self.db.today()
-            return [dossier_view(s, d, settings, today) for d in rows[offset:offset + limit]]
+            return dossier_views(s, rows[offset:offset + limit], load_settings(s), self.db.today())
 
     def count(self, filters: ArchiveFilters | None = None) -> int:
         where, params = self._query(filters or ArchiveFilters())
@@ -511,4 +512,4 @@ def _like_prefix(v: str) -> str:
     return _like_escape(v) + "%"
 
 
-__all__ = ["Dossiers", "LIMITS", "Iterable"]
+__all__ = ["Dossiers"]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import roles
 from .archive_common import (
-    Base, compartment_names, dossier_change, dossier_payload, dossier_ref, dossier_view, find_dossier,
+    Base, compartment_names, dossier_change, dossier_payload, dossier_ref, dossier_views, find_dossier,
     load_settings, new_uuid, parse_date, retention_label, text_field,
 )
 from .archive_views import (
@@ -89,8 +89,7 @@ class Transfers(Base):
                                       Dossier.transfer_id.is_(None))
             if compartment is not None:
                 q = q.where(Dossier.compartment == compartment)
-            settings, today = load_settings(s), self.db.today()
-            return [dossier_view(s, d, settings, today) for d in sorted(s.execute(q).scalars(), key=_sort_key)]
+            return dossier_views(s, sorted(s.execute(q).scalars(), key=_sort_key), load_settings(s), self.db.today())
 
     def due(self) -> list[TransferDue]:
         """Per year and compartment, closed dossiers still outside the archive; overdue once the year

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from local_db import Registry, SYSTEM
+from local_db import Registry
 from local_db.archive_views import PlanItemInput
 from local_db.audit import Actor
 

@@ -5,7 +5,7 @@ import pytest
 
 from local_db import PermissionDenied, Registry, StateError, ValidationError
 
-from .conftest import ARCHIVIST, CLERK, outgoing, petition
+from .conftest import ARCHIVIST, CLERK, outgoing
 
 
 def closed_2024(reg: Registry, clock) -> dict:

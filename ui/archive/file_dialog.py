@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
@@ -115,4 +115,4 @@ class FileIntoDossierDialog(QDialog):
         self.errors.show(exc)
 
 
-__all__ = ["FileIntoDossierDialog", "Qt"]
+__all__ = ["FileIntoDossierDialog"]

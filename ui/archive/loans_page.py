@@ -12,7 +12,7 @@ from local_db.archive_views import ArchiveFilters, DossierView, LoanView
 from . import ops
 from .common import OVERDUE, RecordTable, status_text
 from .dialogs import LendDialog
-from .page import ArchivePage, hint
+from .page import ArchivePage
 
 
 class LoansPage(ArchivePage):
@@ -53,7 +53,8 @@ class LoansPage(ArchivePage):
         top = QHBoxLayout()
         top.addWidget(self.overdue_only)
         top.addStretch(1)
-        self.count = hint("")
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555555;")
         top.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.renew_button)
