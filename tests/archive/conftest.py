@@ -53,6 +53,20 @@ def _verified(reg: Registry, counter: VerifyCounter, fn: Any) -> Any:
     return wrapper
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations() -> None:
+    """What `python3 dev.py setup` does: compile ui/translations/*.ts when the .qm is missing or older
+    (the archive's documents and screens are Romanian through archive_ro.qm)."""
+    import subprocess
+
+    import PySide6
+    lrelease = Path(PySide6.__file__).parent / "lrelease"
+    for ts in (Path(__file__).resolve().parents[2] / "ui" / "translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.check_call([str(lrelease), "-silent", str(ts), "-qm", str(qm)])
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(2024, 3, 4, 9, 30)
