@@ -117,6 +117,8 @@ class Controller(QObject):
         assert self.app is not None
         self.settings.last_username = session.actor.username
         self.app.session = session
+        if _collector is not None:
+            _collector.freeze()     # between two interactions: the login just closed
         self.show_main()
 
     def show_main(self) -> None:
@@ -159,6 +161,10 @@ class Controller(QObject):
         self.tasks.shutdown(wait=True)
         if self.app is not None:
             self.app.registry.close()
+
+
+def garbage_collector() -> GuiThreadGarbageCollector | None:
+    return _collector
 
 
 def make_application(argv: list[str]) -> QApplication:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,11 @@ from local_db.table_queries import FirstPage, TableQuery
 from local_db.views import EntryRow
 
 
+DISPLAY = Qt.ItemDataRole.DisplayRole
+FONT = Qt.ItemDataRole.FontRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+USER = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
 MAX_IN_FLIGHT = 2
@@ -50,7 +56,7 @@ class RegistryModel(QAbstractTableModel):
         self._count = 0
         self._exact = True
         self._keys: array | None = None
-        self._pages: OrderedDict[int, list[EntryRow]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Line]] = OrderedDict()
         self._wanted: list[int] = []
         self._in_flight: set[int] = set()
         self._today = date.today().isoformat()
@@ -62,6 +68,12 @@ class RegistryModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._grey = QBrush(QColor("#888888"))
+        self._grey_text = QBrush(QColor("#8a8a8a"))
+        self._red = QBrush(QColor("#b00020"))
+        self._labels = {**{("d", code): label(DIRECTION, code) for code in DIRECTION},
+                        **{("s", code): label(STATUS, code) for code in STATUS}}
+        self._tooltip_columns = {self.COLUMNS.index(c) for c in ("subject", "party", "doc_type")}
 
     # --- queries ---------------------------------------------------------------------------------------
 
@@ -94,7 +106,7 @@ class RegistryModel(QAbstractTableModel):
         self._wanted.clear()
         self._in_flight.clear()
         self._keys = None
-        self._pages[0] = first.rows
+        self._pages[0] = [self._format(r) for r in first.rows]
         self._exact = first.total is not None
         self._count = first.total if first.total is not None else len(first.rows)
         self.endResetModel()
@@ -126,14 +138,15 @@ class RegistryModel(QAbstractTableModel):
 
     # --- pages -----------------------------------------------------------------------------------------
 
-    def _row(self, row: int) -> EntryRow | None:
+    def _line(self, row: int, touch: bool) -> "_Line | None":
         page, offset = divmod(row, PAGE_SIZE)
-        rows = self._pages.get(page)
-        if rows is None:
+        lines = self._pages.get(page)
+        if lines is None:
             self._want(page)
             return None
-        self._pages.move_to_end(page)
-        return rows[offset] if offset < len(rows) else None
+        if touch:
+            self._pages.move_to_end(page)
+        return lines[offset] if offset < len(lines) else None
 
     def _want(self, page: int) -> None:
         if page in self._in_flight:
@@ -166,7 +179,7 @@ class RegistryModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._in_flight.discard(page)
-        self._pages[page] = rows
+        self._pages[page] = [self._format(r) for r in rows]
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         first = page * PAGE_SIZE
@@ -184,8 +197,8 @@ class RegistryModel(QAbstractTableModel):
 
     def entry(self, row: int) -> EntryRow | None:
         """The row's entry if it is loaded (without asking for it)."""
-        rows = self._pages.get(row // PAGE_SIZE)
-        return rows[row % PAGE_SIZE] if rows is not None and row % PAGE_SIZE < len(rows) else None
+        lines = self._pages.get(row // PAGE_SIZE)
+        return lines[row % PAGE_SIZE].entry if lines is not None and row % PAGE_SIZE < len(lines) else None
 
     def row_of(self, entry_id: int) -> int | None:
         """Position of an entry in the current result, if it is there."""
@@ -194,9 +207,9 @@ class RegistryModel(QAbstractTableModel):
                 return self._keys.index(entry_id)
             except ValueError:
                 return None
-        for page, rows in self._pages.items():
-            for i, r in enumerate(rows):
-                if r.id == entry_id:
+        for page, lines in self._pages.items():
+            for i, line in enumerate(lines):
+                if line.entry.id == entry_id:
                     return page * PAGE_SIZE + i
         return None
 
@@ -234,34 +247,37 @@ class RegistryModel(QAbstractTableModel):
         if (key, descending) != (self.query.sort, self.query.descending):
             self.set_query(TableQuery(self.query.filters, key, descending))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._row(index.row())
-        column = self.COLUMNS[index.column()]
-        if row is None:
-            if role == Qt.ItemDataRole.DisplayRole and column == "number":
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        """Called for every painted cell and role: a tuple lookup into the row formatted on arrival."""
+        line = self._line(index.row(), touch=role == DISPLAY and index.column() == 0)
+        column = index.column()
+        if line is None:
+            if role == DISPLAY and column == 0:
                 return self._placeholder
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#888888"))
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("subject", "party", "doc_type"):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == "cancelled":
-                return QBrush(QColor("#8a8a8a"))
-            if column == "deadline" and row.overdue:
-                return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.FontRole:
-            if row.status == "cancelled":
-                return self._italic
-            if column == "number" or (column == "deadline" and row.overdue):
-                return self._bold
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return self._grey if role == FOREGROUND else None
+        if role == DISPLAY:
+            return line.texts[column]
+        if role == FONT:
+            return line.fonts[column]
+        if role == FOREGROUND:
+            return line.brushes[column]
+        if role == TOOLTIP:
+            return line.texts[column] if column in self._tooltip_columns else None
+        if role == USER:
+            return line.entry.id
         return None
+
+    def _format(self, row: EntryRow) -> "_Line":
+        """Texts, fonts and colours of a row, computed once when its page arrives."""
+        texts = tuple(self._text(row, column) for column in self.COLUMNS)
+        cancelled = row.status == "cancelled"
+        fonts = tuple(self._italic if cancelled else
+                      self._bold if column == "number" or (column == "deadline" and row.overdue) else None
+                      for column in self.COLUMNS)
+        brushes = tuple(self._grey_text if cancelled else
+                        self._red if column == "deadline" and row.overdue else None
+                        for column in self.COLUMNS)
+        return _Line(row, texts, fonts, brushes)
 
     def _text(self, row: EntryRow, column: str) -> str:
         if column == "number":
@@ -269,9 +285,17 @@ class RegistryModel(QAbstractTableModel):
         if column == "date":
             return ro_date(row.reg_date)
         if column == "direction":
-            return label(DIRECTION, row.direction)
+            return self._labels[("d", row.direction)] if ("d", row.direction) in self._labels else row.direction
         if column == "deadline":
             return ro_date(row.deadline)
         if column == "status":
-            return label(STATUS, row.status)
+            return self._labels[("s", row.status)] if ("s", row.status) in self._labels else row.status
         return getattr(row, column) or ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    entry: EntryRow
+    texts: tuple[str, ...]
+    fonts: tuple[QFont | None, ...]
+    brushes: tuple[QBrush | None, ...]
