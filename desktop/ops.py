@@ -117,3 +117,13 @@ def initialise(registry: Registry, commune_code: str, commune_name: str, county:
                              admin_full_name=admin_full_name, address=address)
         return OpResult(inst, Changes(users=True, nomenclator=True, outbox=True))
     return run
+
+
+def import_register(app: AppContext, path: Path) -> Op:
+    """Import a legacy register file: every row in one transaction, or nothing while a fault remains."""
+    from local_db.legacy_csv import import_register as run_import
+
+    def run(ctx: TaskContext) -> OpResult[object]:
+        report = run_import(app.registry, app.actor, path, apply=True)
+        return OpResult(report, Changes(entries=report.applied, nomenclator=report.applied, outbox=report.applied))
+    return run

@@ -142,3 +142,9 @@ def verify(app: AppContext) -> Callable[[TaskContext], VerifyReport]:
 
 def backup(app: AppContext) -> Callable[[TaskContext], Path]:
     return lambda ctx: app.registry.backup(app.actor, "manual")
+
+
+def check_import(app: AppContext, path: Path) -> Callable[[TaskContext], object]:
+    """Dry run of a legacy register import (local_db.legacy_csv): the report, nothing written."""
+    from local_db.legacy_csv import import_register
+    return lambda ctx: import_register(app.registry, app.actor, path, apply=False)

@@ -22,6 +22,7 @@ from .admin_nomenclator import NomenclatorDialog
 from .admin_users import UsersDialog
 from .entry_detail import EntryDetailDialog
 from .entry_form import EntryForm
+from .import_dialog import ImportDialog
 from .print_register_dialog import PrintRegisterDialog
 from .progress import TaskProgress
 from .registry_view import RegistryPanel
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         registry.addSeparator()
         self._action(registry, self.tr("&Back up now"), self.backup, "Ctrl+Shift+B", can("backup"), "backup")
         self._action(registry, self.tr("&Verify integrity…"), self.verify, None, True, "verify")
+        self.import_action = self._action(registry, self.tr("&Import an old register (CSV)…"), self.import_dialog,
+                                          None, can("import"), "importRegister")
         registry.addSeparator()
         self._action(registry, self.tr("&Settings…"), self.settings_dialog, "Ctrl+,", True, "settings")
         self._action(registry, self.tr("&Change user"), self.logout_requested.emit, None, True, "logout")
@@ -273,6 +276,14 @@ class MainWindow(QMainWindow):
         return task
 
     # --- dialogs --------------------------------------------------------------------------------------
+
+    def import_dialog(self) -> ImportDialog | None:
+        if not self.import_action.isEnabled():
+            return None
+        dialog = ImportDialog(self.app, self)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
 
     def settings_dialog(self) -> SettingsDialog:
         dialog = SettingsDialog(self.app.settings, str(self.app.settings.documents_path(self.app.data_dir)), self)

@@ -588,6 +588,69 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an old register (CSV)</source>
+        <translation>Importul unui registru vechi (CSV)</translation>
+    </message>
+    <message>
+        <source>Choose the register kept in a spreadsheet, saved as CSV. It is checked first; nothing is written until you press Import, and then every line is imported or none.</source>
+        <translation>Alegeți registrul ținut în calculator (foaie de calcul salvată ca CSV). Întâi se verifică; nu se scrie nimic până nu apăsați Importă, iar atunci se importă toate rândurile sau niciunul.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>&amp;Alege fișierul…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importă</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Închide</translation>
+    </message>
+    <message>
+        <source>Old register</source>
+        <translation>Registru vechi</translation>
+    </message>
+    <message>
+        <source>Spreadsheet saved as CSV (*.csv *.txt);;All files (*)</source>
+        <translation>Foaie de calcul salvată ca CSV (*.csv *.txt);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Checking every line…</source>
+        <translation>Se verifică fiecare rând…</translation>
+    </message>
+    <message>
+        <source>{rows} lines, year {year}, encoding {encoding}.</source>
+        <translation>{rows} rânduri, anul {year}, codificarea {encoding}.</translation>
+    </message>
+    <message>
+        <source>No faults: ready to import.</source>
+        <translation>Nicio eroare: se poate importa.</translation>
+    </message>
+    <message>
+        <source>{count} lines have faults; fix them in the file and choose it again.</source>
+        <translation>{count} rânduri au erori; corectați-le în fișier și alegeți-l din nou.</translation>
+    </message>
+    <message>
+        <source>line {line}, {column}: {message}</source>
+        <translation>linia {line}, {column}: {message}</translation>
+    </message>
+    <message>
+        <source>New compartments: {names}</source>
+        <translation>Compartimente noi: {names}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Se importă…</translation>
+    </message>
+    <message>
+        <source>Imported {count} entries. The next number of {year} is {next}.</source>
+        <translation>S-au importat {count} înregistrări. Următorul număr din {year} este {next}.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Registered</source>
@@ -778,6 +841,10 @@
     <message>
         <source>&amp;Verify integrity…</source>
         <translation>&amp;Verifică integritatea…</translation>
+    </message>
+    <message>
+        <source>&amp;Import an old register (CSV)…</source>
+        <translation>&amp;Importă un registru vechi (CSV)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
