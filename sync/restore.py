@@ -50,6 +50,7 @@ class RestoreReport:
     blobs: int = 0
     users: int = 0
     skipped_kinds: dict[str, int] | None = None
+    archive: dict[str, int] | None = None
 
 
 def fetch_replica(t: Transport, progress: Callable[[str, int], None] | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -117,7 +118,9 @@ def restore_from_hub(engine: SyncEngine, admin_username: str, admin_password: st
         if progress:
             progress("blobs", i)
     pw_hash = hash_password(admin_password)
-    report = RestoreReport(skipped_kinds={k: len(v) for k, v in replica.items() if k not in KIND_ORDER})
+    from local_db.archive_restore import ARCHIVE_KINDS
+    report = RestoreReport(skipped_kinds={k: len(v) for k, v in replica.items()
+                                          if k not in KIND_ORDER and k not in ARCHIVE_KINDS})
     with db.write() as s:
         conn = raw(s)
         _write(conn, db.now_iso(), replica, county_types, sizes, admin, pw_hash, report)
@@ -218,6 +221,9 @@ def _write(conn: Any, now: str, replica: dict[str, list[dict[str, Any]]], county
                           full.get("mime", "application/octet-stream"), full.get("size", 0),
                           full.get("added_at") or e.get("registered_at"), full.get("added_by", ""),
                           full.get("version", 1)))
+    from local_db.archive_restore import ARCHIVE_KINDS, restore_archive
+    archived = restore_archive(conn, {k: payloads(k) for k in ("entry", *ARCHIVE_KINDS)}, payloads("audit_event"), now)
+    report.archive = {k: v for k, v in archived.items() if v}
     for rc in payloads("receipt"):
         conn.execute("INSERT OR IGNORE INTO sync_message (message_id, entry_uuid, year, number, registered_at, subject) "
                      "VALUES (?, ?, ?, ?, ?, '')", (rc["message_id"], rc.get("entry_id", ""), rc.get("year", 0),

@@ -116,6 +116,12 @@ def test_restore_from_hub_reproduces_the_commune(make_site, hub, proxy, tmp_path
     reg.entries.register(SYSTEM, NewEntry(direction="out", subject="Răspuns la cererea 5", recipient=Party("Ion"),
                                           reply_to=f"5/{year}"))
     reg.entries.attach(SYSTEM, f"6/{year}", data=b"anexa tarzie " * 100, filename="anexa.txt")
+    # the archive too: a filing plan, a dossier with two entries filed in it
+    from tests.archive.conftest import ARCHIVIST, CLERK, PLAN
+    for item in PLAN:
+        reg.archive.plan.add(ARCHIVIST, year, item)
+    dossier = reg.archive.dossiers.open(CLERK, year, "I.A.1")
+    reg.archive.dossiers.file(CLERK, dossier.uuid, [f"7/{year}", f"8/{year}"])
     site.engine.sync_once()
     assert_converged(hub, site)
 
@@ -140,6 +146,9 @@ def test_restore_from_hub_reproduces_the_commune(make_site, hub, proxy, tmp_path
                 assert fresh.entries.read_attachment(att.uuid) == reg.entries.read_attachment(att.uuid)
         report = fresh.verify()
         assert report.ok, report.problems
+        assert rep.archive and rep.archive.get("dossier") == 1
+        restored = fresh.archive.dossiers.detail(dossier.uuid)
+        assert sorted(e.ref for e in restored.entries) == sorted([f"7/{year}", f"8/{year}"])
         assert fresh.users.authenticate("admin", "parola-noua-123").username == "admin"
         for user, pw in (("admin", "parola-sigura-1"), ("maria", "parola-maria-1")):
             with pytest.raises((PermissionDenied, ValidationError)):
