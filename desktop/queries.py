@@ -81,7 +81,8 @@ class EntryDetail:
     history: list[AuditView]
 
 
-def entry_detail(app: AppContext, ref: str | int, reveal_identifiers: bool = False) -> Callable[[TaskContext], EntryDetail]:
+def entry_detail(app: AppContext, ref: str | int,
+                 reveal_identifiers: bool = False) -> Callable[[TaskContext], EntryDetail]:
     def run(ctx: TaskContext) -> EntryDetail:
         entries = app.registry.entries
         view = entries.get(ref, app.actor, reveal_identifiers=reveal_identifiers)
@@ -113,7 +114,8 @@ def open_table(app: AppContext, query: tq.TableQuery, page_size: int) -> Callabl
     return lambda ctx: tq.open_table(app.registry, query, page_size, ctx.partial, cancelled=lambda: ctx.cancelled)
 
 
-def table_page_at(app: AppContext, query: tq.TableQuery, offset: int, limit: int) -> Callable[[TaskContext], list[EntryRow]]:
+def table_page_at(app: AppContext, query: tq.TableQuery, offset: int,
+                  limit: int) -> Callable[[TaskContext], list[EntryRow]]:
     return lambda ctx: tq.page_at(app.registry, query, offset, limit, cancelled=lambda: ctx.cancelled)
 
 

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -136,11 +137,18 @@ class TaskManager(QObject):
     def run(self, fn: Callable[[TaskContext], T], *, lane: str = "read", on_done: Callback = None,
             on_error: Callback = None, on_partial: Callback = None,
             on_progress: Callable[[int, int, str], None] | None = None, key: str | None = None,
-            label: str = "", cancellable: bool = True) -> Task:
-        """Run `fn(ctx)` on a worker of `lane`; callbacks run on the GUI thread."""
+            label: str = "", cancellable: bool = True, owner: QObject | None = None) -> Task:
+        """Run `fn(ctx)` on a worker of `lane`; callbacks run on the GUI thread.
+
+        With an `owner` (the widget or model that asked), the task is cancelled when the owner is
+        destroyed and its callbacks are never called on a deleted object (a closed window's model)."""
         if self._closed:
             raise RuntimeError("task manager is shut down")
         task = Task(label, key, cancellable)
+        if owner is not None:
+            owner.destroyed.connect(task.cancel)
+            on_done, on_error, on_partial = (_guard(owner, cb) for cb in (on_done, on_error, on_partial))
+            on_progress = _guard(owner, on_progress)
         if key is not None:
             previous = self._keyed.get(key)
             if previous is not None:
@@ -160,8 +168,11 @@ class TaskManager(QObject):
         return task
 
     def run_op(self, fn: Callable[[TaskContext], OpResult[T]], *, on_done: Callback = None,
-               on_error: Callback = None, label: str = "") -> Task:
-        """Run a mutation on the write lane; broadcast its Changes, then call `on_done(value)`."""
+               on_error: Callback = None, label: str = "", owner: QObject | None = None) -> Task:
+        """Run a mutation on the write lane; broadcast its Changes, then call `on_done(value)`.
+        A mutation always completes and is always broadcast, even if its `owner` is gone meanwhile."""
+        on_done, on_error = _guard(owner, on_done), _guard(owner, on_error)
+
         def done(result: OpResult[Any]) -> None:
             if not (result.changes == Changes()):
                 self.changes.emit(result.changes)
@@ -208,6 +219,17 @@ class TaskManager(QObject):
         self.cancel_all()
         for pool in self._pools.values():
             pool.shutdown(wait=wait, cancel_futures=False)
+
+
+def _guard(owner: QObject | None, callback: Callable[..., None] | None) -> Callable[..., None] | None:
+    """`callback`, skipped once `owner`'s C++ object is deleted."""
+    if owner is None or callback is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+    return call
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:

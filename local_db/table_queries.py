@@ -32,7 +32,8 @@ Cancelled = Callable[[], bool]
 PROGRESS_STEPS = 20000
 FETCH_CHUNK = 20000
 
-_PARTY = "CASE WHEN e.direction = 'in' THEN e.sender_name ELSE COALESCE(NULLIF(e.recipient_name, ''), e.sender_name) END"
+_PARTY = ("CASE WHEN e.direction = 'in' THEN e.sender_name "
+          "ELSE COALESCE(NULLIF(e.recipient_name, ''), e.sender_name) END")
 #: Sorts an index serves without reading the whole result (the unique (year, number) index, reg_date).
 INDEXED_SORTS = ("number", "date")
 #: Sort keys of the table columns. Every order ends on a unique key, so positions are stable.
@@ -196,7 +197,8 @@ def _snapshot(con: sqlite3.Connection, q: TableQuery, today: date, cancelled: Ca
     return keys
 
 
-def page_at(reg: Registry, q: TableQuery, offset: int, limit: int, cancelled: Cancelled | None = None) -> list[EntryRow]:
+def page_at(reg: Registry, q: TableQuery, offset: int, limit: int,
+            cancelled: Cancelled | None = None) -> list[EntryRow]:
     """Rows `offset … offset+limit` of the query by LIMIT/OFFSET (used before the snapshot is ready)."""
     today = reg.db.today()
     with reg.db.read() as s:
@@ -265,7 +267,8 @@ def combine(view: Filters, bar: Filters) -> Filters:
                    assignee=view.assignee or bar.assignee)
 
 
-def view_counts(reg: Registry, username: str, due_soon_days: int, views: Sequence[str] = ("mine", "due_soon", "overdue"),
+def view_counts(reg: Registry, username: str, due_soon_days: int,
+                views: Sequence[str] = ("mine", "due_soon", "overdue"),
                 cancelled: Cancelled | None = None) -> dict[str, int]:
     """How many entries each view holds (the numbers on the view tabs)."""
     today = reg.db.today()

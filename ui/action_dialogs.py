@@ -69,7 +69,7 @@ class ActionDialog(QDialog):
         self.errors.clear()
         self.action_button.setEnabled(False)
         self.app.tasks.run_op(self.operation(), label=self.windowTitle(), on_done=self._succeeded,
-                              on_error=self._failed)
+                              on_error=self._failed, owner=self)
 
     def _succeeded(self, view: EntryView) -> None:
         self.done.emit(view)
@@ -182,7 +182,9 @@ class ResolveDialog(ActionDialog):
 
         self.reply_recipient = QLineEdit(entry.sender.name if entry.direction == "in" else entry.recipient.name)
         self.reply_address = QLineEdit(entry.sender.address if entry.direction == "in" else entry.recipient.address)
-        self.reply_subject = QLineEdit(self.tr("Reply to no. {ref}: {subject}").format(ref=entry.ref, subject=entry.subject)[:500])
+        reply_subject = self.tr("Reply to no. {ref}: {subject}").format(ref=entry.ref, subject=entry.subject)
+        self.reply_subject = QLineEdit(reply_subject[:500])
+        self.reply_subject.setCursorPosition(0)
         self.reply_pages = QSpinBox()
         self.reply_pages.setRange(0, 10000)
         self.reply_pages.setValue(1)

@@ -84,8 +84,8 @@ class NomenclatorDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.app.tasks.run(queries.all_doc_types(self.app), label="doc types", on_done=self._loaded)
-        self.app.tasks.run(queries.choices(self.app), label="choices", on_done=self._fill_compartments)
+        self.app.tasks.run(queries.all_doc_types(self.app), label="doc types", on_done=self._loaded, owner=self)
+        self.app.tasks.run(queries.choices(self.app), label="choices", on_done=self._fill_compartments, owner=self)
 
     def _changes(self, changes: Changes) -> None:
         if changes.nomenclator:
@@ -125,8 +125,9 @@ class NomenclatorDialog(QDialog):
     def add_compartment(self) -> None:
         self.comp_errors.clear()
         self.app.tasks.run_op(ops.add_compartment(self.app, self.comp_code.text(), self.comp_name.text()),
-                              label="add compartment", on_done=lambda _c: (self.comp_code.clear(), self.comp_name.clear()),
-                              on_error=self.comp_errors.show)
+                              label="add compartment",
+                              on_done=lambda _c: (self.comp_code.clear(), self.comp_name.clear()),
+                              on_error=self.comp_errors.show, owner=self)
 
 
 class DocTypeDialog(QDialog):
@@ -198,7 +199,7 @@ class DocTypeDialog(QDialog):
                 "active": self.active.isChecked()}
         self.ok.setEnabled(False)
         self.app.tasks.run_op(ops.save_doc_type(self.app, data), label="save doc type",
-                              on_done=lambda _d: self.accept(), on_error=self._failed)
+                              on_done=lambda _d: self.accept(), on_error=self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)

@@ -55,7 +55,7 @@ class UsersDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.app.tasks.run(queries.all_users(self.app), label="users", on_done=self._loaded)
+        self.app.tasks.run(queries.all_users(self.app), label="users", on_done=self._loaded, owner=self)
 
     def _changes(self, changes: Changes) -> None:
         if changes.users:
@@ -85,7 +85,7 @@ class UsersDialog(QDialog):
         user = self._selected()
         if user is not None:
             self.app.tasks.run_op(ops.set_user_active(self.app, user.username, not user.active), label="user active",
-                                  on_error=lambda e: show_error(self, e))
+                                  on_error=lambda e: show_error(self, e), owner=self)
 
     def set_password(self) -> None:
         user = self._selected()
@@ -168,7 +168,7 @@ class NewUserDialog(_UserForm):
         self.app.tasks.run_op(ops.add_user(self.app, self.username.text(), self.password.text(),
                                            self.role.currentData(), self.full_name.text(),
                                            self.compartment.currentData()),
-                              label="add user", on_done=lambda _u: self.accept(), on_error=self._failed)
+                              label="add user", on_done=lambda _u: self.accept(), on_error=self._failed, owner=self)
 
 
 class PasswordDialog(_UserForm):
@@ -187,4 +187,4 @@ class PasswordDialog(_UserForm):
             return
         self.ok.setEnabled(False)
         self.app.tasks.run_op(ops.set_password(self.app, self.username, self.password.text()), label="set password",
-                              on_done=lambda _n: self.accept(), on_error=self._failed)
+                              on_done=lambda _n: self.accept(), on_error=self._failed, owner=self)

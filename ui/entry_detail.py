@@ -157,7 +157,7 @@ class EntryDetailDialog(QDialog):
 
     def load(self) -> None:
         self.app.tasks.run(queries.entry_detail(self.app, self.entry_id, self._reveal), key=f"detail-{id(self)}",
-                           label="entry detail", on_done=self._loaded, on_error=self._load_failed)
+                           label="entry detail", on_done=self._loaded, on_error=self._load_failed, owner=self)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status_line.setText(error_text(exc, with_field=True))
@@ -234,7 +234,10 @@ class EntryDetailDialog(QDialog):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if name == self.tr("Cancelled") or (name == self.tr("Deadline") and v.overdue):
                 text.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.fields.addRow(QLabel(f"<b>{name}</b>"), text)
+            caption = QLabel(f"<b>{name}</b>")
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.fields.addRow(caption, text)
         masked = "*" in (v.sender.idno + v.recipient.idno)
         if masked and self.app.session is not None and self.app.session.can("view_identifiers"):
             reveal = QPushButton(self.tr("Show the full CNP (the access is logged)"))
@@ -260,6 +263,7 @@ class EntryDetailDialog(QDialog):
         self.history.resizeRowsToContents()
 
     def _changes_text(self, ev: AuditView) -> str:
+        """'Status: Assigned → Resolved; Resolution: Answered' from the event's before/after states."""
         try:
             before = json.loads(ev.before) if ev.before else {}
             after = json.loads(ev.after) if ev.after else {}
@@ -269,17 +273,27 @@ class EntryDetailDialog(QDialog):
             return after.get("filename", "")
         if not before:
             return ""
+        names = {"status": self.tr("Status"), "compartment": self.tr("Compartment"), "assignee": self.tr("Person"),
+                 "deadline": self.tr("Deadline"), "resolution_kind": self.tr("Resolution"),
+                 "resolution": self.tr("Notes"), "cancelled_reason": self.tr("Reason"),
+                 "instruction": self.tr("Instruction"), "subject": self.tr("Subject")}
+        compartments = {c.code: c.name for c in self.choices.compartments}
         parts = []
         for key in HISTORY_FIELDS:
             old, new = before.get(key), after.get(key)
-            if old != new:
-                if key == "status":
-                    old, new = label(STATUS, old), label(STATUS, new)
-                elif key == "deadline":
-                    old, new = ro_date(old), ro_date(new)
-                elif key == "resolution_kind":
-                    old, new = label(RESOLUTION, old), label(RESOLUTION, new)
-                parts.append(f"{old or '—'} → {new or '—'}")
+            if old == new:
+                continue
+            if key == "status":
+                old, new = label(STATUS, old), label(STATUS, new)
+            elif key == "deadline":
+                old, new = ro_date(old), ro_date(new)
+            elif key == "resolution_kind":
+                old, new = label(RESOLUTION, old), label(RESOLUTION, new)
+            elif key == "compartment":
+                old, new = compartments.get(old or "", old), compartments.get(new or "", new)
+            elif key == "assignee":
+                old, new = self._person(old) if old else old, self._person(new) if new else new
+            parts.append(f"{names[key]}: {old} → {new or '—'}" if old else f"{names[key]}: {new}")
         if before.get("_reason"):
             parts.append(self.tr("reason: {reason}").format(reason=before["_reason"]))
         return "; ".join(parts)
@@ -360,7 +374,8 @@ class EntryDetailDialog(QDialog):
 
     def _open_link(self, item: QListWidgetItem) -> None:
         self.app.tasks.run(queries.find_entry(self.app, item.data(Qt.ItemDataRole.UserRole)), label="find entry",
-                           on_done=lambda v: self.open_entry.emit(v.id), on_error=lambda e: show_error(self, e))
+                           on_done=lambda v: self.open_entry.emit(v.id), on_error=lambda e: show_error(self, e),
+                           owner=self)
 
     def _selected_file(self) -> int | None:
         item = self.files.item(self.files.currentRow(), 0) if self.files.currentRow() >= 0 else None
@@ -373,7 +388,7 @@ class EntryDetailDialog(QDialog):
             return
         self.status_line.setText(self.tr("Checking and opening the file…"))
         self.app.tasks.run(queries.export_attachment(self.app, att), label="open attachment",
-                           on_done=self._opened, on_error=self._file_failed)
+                           on_done=self._opened, on_error=self._file_failed, owner=self)
 
     def _opened(self, path: Path) -> None:
         self.status_line.setText(self.tr("Opened a verified copy: {path}").format(path=path))
@@ -386,7 +401,7 @@ class EntryDetailDialog(QDialog):
                                on_done=lambda size: self.status_line.setText(
                                    self.tr("The file is intact: its SHA-256 fingerprint matches ({size} bytes).")
                                    .format(size=size)),
-                               on_error=self._file_failed)
+                               on_error=self._file_failed, owner=self)
 
     def _file_failed(self, exc: BaseException) -> None:
         self.status_line.setText(error_text(exc, with_field=True))
@@ -398,7 +413,7 @@ class EntryDetailDialog(QDialog):
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         for p in paths:
             self.app.tasks.run_op(ops.attach_file(self.app, self.detail.view.ref, Path(p)), label="attach file",
-                                  on_error=lambda e: show_error(self, e))
+                                  on_error=lambda e: show_error(self, e), owner=self)
 
     def show_message(self, text: str) -> None:
         self.status_line.setText(text)

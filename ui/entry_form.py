@@ -103,7 +103,7 @@ class PartyFields(QGroupBox):
         if len(prefix) < 2:
             return
         self.app.tasks.run(queries.suggest_parties(self.app, prefix), key=f"suggest-{id(self)}",
-                           label="suggest parties", on_done=self._show_suggestions)
+                           label="suggest parties", on_done=self._show_suggestions, owner=self)
 
     def _show_suggestions(self, parties: list[Party]) -> None:
         self._suggestions = {p.name: p for p in parties}
@@ -234,7 +234,8 @@ class EntryForm(QDialog):
         self.direction_out = QRadioButton(self.tr("&Outgoing"))
         self.direction_internal = QRadioButton(self.tr("In&ternal"))
         self.directions = QButtonGroup(self)
-        for code, radio in (("in", self.direction_in), ("out", self.direction_out), ("internal", self.direction_internal)):
+        for code, radio in (("in", self.direction_in), ("out", self.direction_out),
+                            ("internal", self.direction_internal)):
             self.directions.addButton(radio)
             radio.setProperty("code", code)
         self.direction_in.setChecked(True)
@@ -479,7 +480,7 @@ class EntryForm(QDialog):
             return
         self.app.tasks.run(queries.deadline_preview(self.app, dt.code), key="deadline-preview",
                            label="deadline preview",
-                           on_done=lambda d, dt=dt: self._show_deadline(dt, d))
+                           on_done=lambda d, dt=dt: self._show_deadline(dt, d), owner=self)
 
     def _show_deadline(self, dt: DocTypeView, deadline: date | None) -> None:
         if self._doc_type() == dt:
@@ -519,7 +520,7 @@ class EntryForm(QDialog):
         self.errors.clear()
         self._set_busy(True)
         self.app.tasks.run_op(ops.register_entry(self.app, self.new_entry_data()), label="register entry",
-                              on_done=self._registered, on_error=self._failed)
+                              on_done=self._registered, on_error=self._failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -73,7 +73,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Checking every line…"))
         self.details.clear()
         self.app.tasks.run(queries.check_import(self.app, path), lane="long", label="check import",
-                           on_done=self._checked, on_error=self._failed)
+                           on_done=self._checked, on_error=self._failed, owner=self)
 
     def _checked(self, report) -> None:  # noqa: ANN001 - local_db.legacy_csv.Report
         self.report = report
@@ -99,7 +99,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Importing…"))
         self.app.tasks.run_op(ops.import_register(self.app, Path(self.path.text())), label="import",
-                              on_done=self._done, on_error=self._failed)
+                              on_done=self._done, on_error=self._failed, owner=self)
 
     def _done(self, report) -> None:  # noqa: ANN001
         self.summary.setText(self.tr("Imported {count} entries. The next number of {year} is {next}.").format(

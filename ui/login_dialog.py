@@ -76,7 +76,7 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.login_button.setText(self.tr("Checking…"))
         self.tasks.run(queries.login(self.registry, self.username.text(), self.password.text()), label="login",
-                       on_done=self._ok, on_error=self._failed)
+                       on_done=self._ok, on_error=self._failed, owner=self)
 
     def _ok(self, session: Session) -> None:
         self.logged_in.emit(session)

@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         registry = bar.addMenu(self.tr("&Registry"))
         self.new_action = self._action(registry, self.tr("&New registration…"), self.new_entry,
                                        QKeySequence.StandardKey.New, can("register"), "newEntry")
-        self.open_action = self._action(registry, self.tr("&Open the card"), self.open_selected, None, True, "openEntry")
+        self.open_action = self._action(registry, self.tr("&Open the card"), self.open_selected, None, True,
+                                        "openEntry")
         self.receipt_action = self._action(registry, self.tr("&Print the receipt"), self.print_selected_receipt,
                                            QKeySequence.StandardKey.Print, True, "printReceipt")
         registry.addSeparator()
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
         admin.menuAction().setVisible(can("manage_users") or can("manage_nomenclator"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                     QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("&About Registru"), self.about)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -154,7 +156,8 @@ class MainWindow(QMainWindow):
     # --- data -----------------------------------------------------------------------------------------
 
     def load_choices(self) -> None:
-        self.app.tasks.run(queries.choices(self.app), key="choices", label="choices", on_done=self._choices_loaded)
+        self.app.tasks.run(queries.choices(self.app), key="choices", label="choices", on_done=self._choices_loaded,
+                           owner=self)
 
     def _choices_loaded(self, choices: Choices) -> None:
         self.choices = choices
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def refresh_outbox(self) -> None:
         self.app.tasks.run(queries.outbox_pending(self.app), key="outbox", label="outbox",
-                           on_done=self.status.set_outbox)
+                           on_done=self.status.set_outbox, owner=self)
 
     def _changes(self, changes: Changes) -> None:
         if changes.any_entries:
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
                 origin.show_message(text)
             self._open_document(path)
         return self.app.tasks.run(documents.receipt(self.app, entry_id), label="receipt", on_done=done,
-                                  on_error=lambda exc: show_error(origin or self, exc))
+                                  on_error=lambda exc: show_error(origin or self, exc), owner=self)
 
     def _open_document(self, path: Path) -> None:
         if self.app.settings.open_documents:
@@ -242,7 +245,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Register saved: {path}").format(path=path), MESSAGE_MS)
             self._open_document(path)
         task = self.app.tasks.run(documents.register_pages(self.app, dialog.period()), lane="long",
-                                  label="register pages", on_done=done, on_error=lambda e: show_error(self, e))
+                                  label="register pages", on_done=done, on_error=lambda e: show_error(self, e),
+                                  owner=self)
         self._progress(task, self.tr("Writing the register pages…"))
         return task
 
@@ -255,7 +259,7 @@ class MainWindow(QMainWindow):
         task = self.app.tasks.run(queries.backup(self.app), lane="long", label="backup", cancellable=False,
                                   on_done=lambda path: show_info(self, self.tr("Backup written and checked:\n{path}")
                                                                  .format(path=path)),
-                                  on_error=lambda e: show_error(self, e))
+                                  on_error=lambda e: show_error(self, e), owner=self)
         self._progress(task, self.tr("Making a backup…"), cancellable=False)
         return task
 
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
                 text += "\n\n" + "\n".join(report.warnings[:10])
             show_info(self, text, self.tr("Verify integrity"))
         task = self.app.tasks.run(queries.verify(self.app), lane="long", label="verify", cancellable=False,
-                                  on_done=done, on_error=lambda e: show_error(self, e))
+                                  on_done=done, on_error=lambda e: show_error(self, e), owner=self)
         self._progress(task, self.tr("Checking the database, the audit chain and every file…"), cancellable=False)
         return task
 

@@ -95,7 +95,7 @@ class RegistryModel(QAbstractTableModel):
                            label="registry table",
                            on_partial=lambda first: self._first_page(generation, first),
                            on_done=lambda keys: self._snapshot(generation, keys),
-                           on_error=lambda exc: self._failed(generation, exc))
+                           on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     def _first_page(self, generation: int, first: FirstPage) -> None:
         if generation != self._generation:
@@ -173,7 +173,7 @@ class RegistryModel(QAbstractTableModel):
                 fetch = queries.table_page_at(self.app, self.query, start, PAGE_SIZE)
             self.app.tasks.run(fetch, label="registry page",
                                on_done=lambda rows, p=page, g=generation: self._page_loaded(g, p, rows),
-                               on_error=lambda exc, p=page, g=generation: self._page_failed(g, p, exc))
+                               on_error=lambda exc, p=page, g=generation: self._page_failed(g, p, exc), owner=self)
 
     def _page_loaded(self, generation: int, page: int, rows: list[EntryRow]) -> None:
         if generation != self._generation:

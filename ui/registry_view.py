@@ -93,21 +93,21 @@ class RegistryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search number, name, subject… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=app.settings.search_delay_ms)
         self._search_timer.timeout.connect(self.apply)
         self.search.textEdited.connect(lambda _: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)
         self.search.escape.connect(self._escape_search)
 
-        self.year = self._combo(self.tr("All years"), self.tr("Year"))
-        self.register = self._combo(self.tr("All registers"), self.tr("Register"))
-        self.direction = self._combo(self.tr("Any kind"), self.tr("Kind"))
+        self.year = self._combo(self.tr("All years"), self.tr("Year"), 9)
+        self.register = self._combo(self.tr("All registers"), self.tr("Register"), 12)
+        self.direction = self._combo(self.tr("Any kind"), self.tr("Kind"), 9)
         for code in ("in", "out", "internal"):
             self.direction.addItem(label(DIRECTION, code), code)
-        self.doc_type = self._combo(self.tr("Any document"), self.tr("Document type"))
-        self.compartment = self._combo(self.tr("Any compartment"), self.tr("Compartment"))
-        self.status = self._combo(self.tr("Any status"), self.tr("Status"))
+        self.doc_type = self._combo(self.tr("Any document"), self.tr("Document type"), 13)
+        self.compartment = self._combo(self.tr("Any compartment"), self.tr("Compartment"), 13)
+        self.status = self._combo(self.tr("Any status"), self.tr("Status"), 10)
         for code in ("registered", "assigned", "resolved", "filed", "cancelled"):
             self.status.addItem(label(STATUS, code), code)
         self.date_from = OptionalDateEdit()
@@ -162,13 +162,14 @@ class RegistryPanel(QWidget):
 
     # --- building -------------------------------------------------------------------------------------
 
-    def _combo(self, all_text: str, name: str) -> QComboBox:
+    def _combo(self, all_text: str, name: str, chars: int) -> QComboBox:
+        """A filter list `chars` characters wide (longer names are elided; the list opens wider)."""
         combo = QComboBox()
         combo.addItem(all_text, None)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(len(all_text) + 1)
+        combo.setMinimumContentsLength(chars)
         combo.view().setMinimumWidth(320)
         combo.currentIndexChanged.connect(lambda _: self.apply())
         return combo
@@ -176,7 +177,7 @@ class RegistryPanel(QWidget):
     def _setup_header(self) -> None:
         hh = self.table.horizontalHeader()
         widths = {"number": 90, "date": 82, "direction": 66, "doc_type": 150, "party": 170, "subject": 300,
-                  "compartment": 130, "assignee": 110, "deadline": 82, "status": 84}
+                  "compartment": 130, "assignee": 110, "deadline": 96, "status": 84}
         for i, key in enumerate(RegistryModel.COLUMNS):
             hh.resizeSection(i, widths[key])
         hh.setSectionResizeMode(RegistryModel.COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
@@ -233,7 +234,7 @@ class RegistryPanel(QWidget):
 
     def refresh_counts(self) -> None:
         self.app.tasks.run(queries.view_counts(self.app, self.app.settings.due_soon_days), key="view-counts",
-                           label="view counts", on_done=self._show_counts)
+                           label="view counts", on_done=self._show_counts, owner=self)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self._counts = counts

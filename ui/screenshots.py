@@ -100,7 +100,8 @@ def build_demo(data_dir: Path, seed: int = 5) -> None:
     reg.close()
 
 
-def settle(app: QApplication, tasks: TaskManager, until: Callable[[], bool] = lambda: True, timeout: float = 20) -> None:
+def settle(app: QApplication, tasks: TaskManager, until: Callable[[], bool] = lambda: True,
+           timeout: float = 20) -> None:
     """Process events until background work is done and `until()` holds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -39,17 +39,19 @@ class SettingsDialog(QDialog):
         self.open_documents = QCheckBox(self.tr("&Open receipts and prints in the PDF viewer when saved"))
         self.open_documents.setChecked(settings.open_documents)
         form = QFormLayout()
-        for text, widget in ((self.tr("&Language"), self.language), (self.tr("'Due &soon' means within"), self.due_soon)):
+        for text, widget in ((self.tr("&Language"), self.language),
+                             (self.tr("'Due &soon' means within"), self.due_soon)):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         docs_label = QLabel(self.tr("&Documents folder"))
         docs_label.setBuddy(self.documents)
         form.addRow(docs_label, docs_row)
-        form.addRow("", self.open_documents)
+        form.addRow(self.open_documents)
         note = QLabel(self.tr("Receipts and printed registers are always in Romanian."))
         note.setStyleSheet("color: #555555;")
-        form.addRow("", note)
+        note.setWordWrap(True)
+        form.addRow(note)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         translate_buttons(box)
         box.accepted.connect(self.accept)
@@ -57,7 +59,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Documents folder"), self.documents.text())

@@ -112,7 +112,7 @@ class SetupWizard(QWizard):
         self.tasks.run_op(ops.initialise(self.registry, self.commune_code.text(), self.commune_name.text(),
                                          self.county.currentText(), self.username.text(), self.password.text(),
                                          self.full_name.text(), self.address.text()),
-                          label="initialise", on_done=self._done, on_error=self._failed)
+                          label="initialise", on_done=self._done, on_error=self._failed, owner=self)
 
     def _done(self, institution: InstitutionView) -> None:
         self._busy = False

@@ -60,7 +60,8 @@ class StatusBar(QStatusBar):
     def set_data_dir(self, path: Path) -> None:
         text = str(path)
         metrics = self.data_dir.fontMetrics()
-        self.data_dir.setText(self.tr("Data: {path}").format(path=metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 240)))
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 240)
+        self.data_dir.setText(self.tr("Data: {path}").format(path=elided))
         self.data_dir.setToolTip(text)
 
     def set_outbox(self, pending: int) -> None:

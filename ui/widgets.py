@@ -18,7 +18,8 @@ def error_text(exc: BaseException, with_field: bool = False) -> str:
     if isinstance(exc, RegistruError):
         return exc.message() if with_field else messages.tr(exc.code, None, **exc.params)
     detail = f"{type(exc).__name__}: {exc}"[:300]
-    return QCoreApplication.translate("Widgets", "Unexpected error: {detail}. Details are in the log: {log}").format(detail=detail, log=setup_logging())
+    text = QCoreApplication.translate("Widgets", "Unexpected error: {detail}. Details are in the log: {log}")
+    return text.format(detail=detail, log=setup_logging())
 
 
 class FieldError(QLabel):
@@ -79,14 +80,16 @@ class FormErrors:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Widgets", "Registru"), error_text(exc, with_field=True),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Widgets", "Registru"),
+                      error_text(exc, with_field=True),
                       QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Widgets", "OK"))
     box.open()
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Widgets", "Registru"), text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Widgets", "Registru"), text,
+                      QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Widgets", "OK"))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()

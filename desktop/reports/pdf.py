@@ -119,9 +119,8 @@ def pdf(path: Path, size: QPageSize.PageSizeId, landscape: bool, title: str) -> 
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(size),
-                                     QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0)))
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    writer.setPageLayout(QPageLayout(QPageSize(size), orientation, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(title)
     writer.setCreator("Registru")
     painter = QPainter(writer)

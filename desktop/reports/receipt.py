@@ -114,7 +114,8 @@ def _draw(c: Canvas, inst: InstitutionView, e: EntryView, clerk: str, doc_type: 
     label_w, value_x = 40.0, left + 42.0
     value_w = left + width - value_x
     for name, value in rows:
-        h = min(MAX_VALUE_MM, max(c.text_height(value_w, value, c.font(9.5)), c.text_height(label_w, name, c.font(8.5))))
+        h = min(MAX_VALUE_MM, max(c.text_height(value_w, value, c.font(9.5)),
+                                  c.text_height(label_w, name, c.font(8.5))))
         c.text(left, y, label_w, h + 1, name, c.font(8.5), color="#444444")
         c.text(value_x, y, value_w, h + 1, value, c.font(9.5, bold=name == t("deadline")))
         y += h + 2.2

@@ -115,7 +115,7 @@ class _Layout:
         c.text(MARGIN, MARGIN - 3, c.width - 2 * MARGIN, 5, t("title"), c.font(9, bold=True),
                Align.AlignRight | Align.AlignTop)
         c.text(MARGIN, MARGIN + 1.5, c.width - 2 * MARGIN, 5,
-               t("period").format(start=ro_date(self.period.start.isoformat()), end=ro_date(self.period.end.isoformat())),
+               t("period").format(start=ro_date(self.period.start), end=ro_date(self.period.end)),
                c.font(7.5), Align.AlignRight | Align.AlignTop)
         y = MARGIN + 8
         names = [t(f"c{i}") for i in range(1, 14)]
@@ -125,12 +125,13 @@ class _Layout:
             c.box(x, y, w, head_h, 0.25, fill="#e8e8e8")
             c.text(x + ROW_PAD, y + ROW_PAD, w - 2 * ROW_PAD, head_h, name, font, Align.AlignHCenter | Align.AlignTop)
             c.box(x, y + head_h, w, 3.6, 0.25)
-            c.text(x, y + head_h + 0.3, w, 3.4, str(i + 1), c.font(6, condensed=True), Align.AlignHCenter | Align.AlignTop)
+            c.text(x, y + head_h + 0.3, w, 3.4, str(i + 1), c.font(6, condensed=True),
+                   Align.AlignHCenter | Align.AlignTop)
         self.y = y + head_h + 3.6
         c.text(MARGIN, c.height - MARGIN - 3, c.width - 2 * MARGIN, 5, t("page").format(page=self.page), c.font(7),
                Align.AlignHCenter | Align.AlignTop)
         c.text(MARGIN, c.height - MARGIN - 3, c.width - 2 * MARGIN, 5,
-               t("printed").format(date=ro_date(date.today().isoformat())), c.font(7), Align.AlignRight | Align.AlignTop,
+               t("printed").format(date=ro_date(date.today())), c.font(7), Align.AlignRight | Align.AlignTop,
                "#555555")
 
     def _fitting_font(self, width: float, text: str) -> QFont:

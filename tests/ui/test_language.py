@@ -14,7 +14,8 @@ from .conftest import Harness
 def _texts(window) -> dict[str, str]:  # noqa: ANN001
     panel = window.panel
     return {"menu": window.menuBar().actions()[0].text(), "tab": panel.tabs.tabText(0),
-            "overdue": panel.tabs.tabText(3).split(" (")[0], "header": panel.model.headerData(0, Qt.Orientation.Horizontal),
+            "overdue": panel.tabs.tabText(3).split(" (")[0],
+            "header": panel.model.headerData(0, Qt.Orientation.Horizontal),
             "subject": panel.model.headerData(5, Qt.Orientation.Horizontal), "sync": window.status.sync.text(),
             "search": panel.search.placeholderText()}
 

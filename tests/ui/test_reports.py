@@ -92,7 +92,7 @@ def test_register_pages_in_the_classic_layout(qtbot, harness: Harness) -> None: 
     assert progress and progress[-1] == (3, 3)
 
 
-def test_a_long_register_spans_pages_and_can_be_cancelled(qtbot, harness: Harness, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_long_register_spans_pages_and_stops_on_cancel(qtbot, harness: Harness, tmp_path: Path) -> None:  # noqa: ANN001, E501
     app = harness.login("ion")
     year = date.today().year - 1
     period = Period(date(year, 1, 1), date(year, 12, 31))

@@ -121,3 +121,15 @@ def test_stale_results_are_ignored(qtbot, harness: Harness) -> None:  # noqa: AN
     qtbot.waitUntil(lambda: model.has_snapshot and model.query.filters.text == "zzzz")
     qtbot.wait(200)
     assert model.rowCount() == 0
+
+
+def test_fits_an_old_1366x768_screen(qtbot, harness: Harness, language) -> None:  # noqa: ANN001
+    for lang in ("ro", "en"):
+        language.install(lang)
+        window = _window(qtbot, harness)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 700, (lang, hint)
+        table = window.panel.table
+        visible_rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+        assert visible_rows >= 20, (lang, visible_rows)   # at 1366×768 (window.resize in _window)
+        window.close()

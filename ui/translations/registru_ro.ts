@@ -329,6 +329,18 @@
         <translation>Arată CNP-ul complet (accesul se consemnează)</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Observații</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivul anulării</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Conținut</translation>
+    </message>
+    <message>
         <source>reason: {reason}</source>
         <translation>motiv: {reason}</translation>
     </message>
