@@ -17,7 +17,9 @@ ENTRY_SELECT = (
     "c.name AS c_name, u.username AS u_name, u.full_name AS u_full, rep.uuid AS reply_uuid, rep.number AS rep_number, "
     "rep.number_suffix AS rep_suffix, rep.year AS rep_year, "
     "(SELECT d.uuid FROM dossier_entry de JOIN dossier d ON d.id = de.dossier_id WHERE de.entry_id = e.id) "
-    "AS dossier_uuid "
+    "AS dossier_uuid, "
+    "(SELECT group_concat(x, ',') FROM (SELECT o.uuid AS x FROM entry_link l JOIN entry o ON o.id = l.other_id "
+    "WHERE l.entry_id = e.id AND l.kind = 'related' ORDER BY l.id)) AS related_uuids "
     "FROM entry e JOIN register r ON r.id = e.register_id LEFT JOIN doc_type dt ON dt.id = e.doc_type_id "
     "LEFT JOIN compartment c ON c.id = e.compartment_id LEFT JOIN user u ON u.id = e.assignee_id "
     "LEFT JOIN entry rep ON rep.id = e.reply_entry_id WHERE e.id = ?"
@@ -88,6 +90,10 @@ def entry_payload_from_row(e: Mapping[str, Any], atts: list[Mapping[str, Any]]) 
     # audited state of entries never filed (and of older audit events) is unchanged.
     if e.get("dossier_uuid"):
         p["dossier"] = e["dossier_uuid"]
+    # 'related' links this entry makes (present only when there are some, like "dossier"). Reply links
+    # are carried by reply_entry and joined ones by joined_to, so a restore rebuilds all three.
+    if e.get("related_uuids"):
+        p["related"] = e["related_uuids"].split(",")
     return p
 
 

@@ -14,7 +14,9 @@ accept old passwords nobody can check, nor invent new ones.
 """
 from __future__ import annotations
 
+
 import json
+import re
 import logging
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -209,6 +211,17 @@ def _write(conn: Any, now: str, replica: dict[str, list[dict[str, Any]]], county
             if e["reply_entry"] in ids:
                 conn.execute("INSERT OR IGNORE INTO entry_link (entry_id, other_id, kind, created_at) VALUES (?, ?, 'reply', ?)",
                              (ids[e["reply_entry"]], ids[e["id"]], e.get("resolved_at") or now))
+    by_ref = {(e["year"], e["number"], e.get("number_suffix", "")): e["id"] for e in entries}
+    for e in entries:
+        for other in e.get("related") or []:
+            if other in ids:
+                conn.execute("INSERT OR IGNORE INTO entry_link (entry_id, other_id, kind, created_at) "
+                             "VALUES (?, ?, 'related', ?)", (ids[e["id"]], ids[other], e.get("updated_at") or now))
+        joined = _JOINED.match(e.get("joined_to") or "")
+        target = by_ref.get((int(joined.group(3)), int(joined.group(1)), (joined.group(2) or "").lower())) if joined else None
+        if target in ids:
+            conn.execute("INSERT OR IGNORE INTO entry_link (entry_id, other_id, kind, created_at) "
+                         "VALUES (?, ?, 'joined', ?)", (ids[e["id"]], ids[target], e.get("updated_at") or now))
     att_records = {a["id"]: a for a in payloads("attachment")}
     for e in entries:
         for a in e.get("attachments") or []:
@@ -243,6 +256,9 @@ _DEFAULTS = {"number_suffix": "", "issuer_ref": "", "sender_kind": "person", "se
              "recipient_address": "", "subject": "", "summary": "", "pages": 0, "annexes": 0, "instruction": "",
              "status": "registered", "resolution_kind": "", "resolution": "", "joined_to": "", "dossier_indicator": "",
              "cancelled_reason": "", "cancelled_by": "", "source": "hub", "created_by": "", "channel": "desk"}
+
+
+_JOINED = re.compile(r"^\s*(\d+)\s*([A-Za-z]*)\s*/\s*(\d{4})\s*$")
 
 
 def _db(v: Any) -> Any:

@@ -116,6 +116,8 @@ def test_restore_from_hub_reproduces_the_commune(make_site, hub, proxy, tmp_path
     reg.entries.register(SYSTEM, NewEntry(direction="out", subject="Răspuns la cererea 5", recipient=Party("Ion"),
                                           reply_to=f"5/{year}"))
     reg.entries.attach(SYSTEM, f"6/{year}", data=b"anexa tarzie " * 100, filename="anexa.txt")
+    reg.entries.link(SYSTEM, f"9/{year}", f"10/{year}", "related")
+    reg.entries.link(SYSTEM, f"11/{year}", f"2/{year}", "joined")
     # the archive too: a filing plan, a dossier with two entries filed in it
     from tests.archive.conftest import ARCHIVIST, CLERK, PLAN
     for item in PLAN:
@@ -142,6 +144,7 @@ def test_restore_from_hub_reproduces_the_commune(make_site, hub, proxy, tmp_path
             assert (a.uuid, a.number, a.subject, a.status, a.registered_at, a.assignee, a.reply) == \
                    (b.uuid, b.number, b.subject, b.status, b.registered_at, b.assignee, b.reply)
             assert [x.sha256 for x in a.attachments] == [x.sha256 for x in b.attachments]
+            assert sorted((x.kind, x.ref) for x in a.links) == sorted((x.kind, x.ref) for x in b.links)
             for att in b.attachments:
                 assert fresh.entries.read_attachment(att.uuid) == reg.entries.read_attachment(att.uuid)
         report = fresh.verify()
