@@ -20,7 +20,6 @@ from local_db.views import VerifyReport
 
 from .admin_nomenclator import NomenclatorDialog
 from .admin_users import UsersDialog
-from .archive import hooks as archive_hooks  # the archive (issue 6): its menu and filing buttons
 from .entry_detail import EntryDetailDialog
 from .entry_form import EntryForm
 from .import_dialog import ImportDialog
@@ -73,11 +72,15 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1340, 720)
 
-        self.load_choices()
+        # the registry first; the lists for forms and filters, the view counts and the outbox once it shows
         self.panel.apply()
+        self.panel.model.reloaded.connect(self._first_shown, Qt.ConnectionType.SingleShotConnection)
+        self.panel.table.setFocus()
+
+    def _first_shown(self) -> None:
+        self.load_choices()
         self.panel.refresh_counts()
         self.refresh_outbox()
-        self.panel.table.setFocus()
 
     # --- actions --------------------------------------------------------------------------------------
 
@@ -147,7 +150,6 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.new_action.setToolTip(self.tr("New registration (Ctrl+N)"))
-        archive_hooks.attach_to_main_window(self)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -188,7 +190,6 @@ class MainWindow(QMainWindow):
         if self.choices is None or not self.new_action.isEnabled():
             return None
         form = EntryForm(self.app, self.choices, self)
-        archive_hooks.attach_to_entry_form(form)
         form.registered.connect(lambda entry: self.panel.select_entry(entry.id))
         form.print_receipt.connect(lambda entry: self.print_receipt(entry.id, form))
         form.open_entry.connect(self.open_entry)
@@ -205,7 +206,6 @@ class MainWindow(QMainWindow):
         if self.choices is None:
             return None
         dialog = EntryDetailDialog(self.app, self.choices, entry_id, self)
-        archive_hooks.attach_to_entry_card(dialog)
         dialog.open_entry.connect(self.open_entry)
         dialog.print_receipt.connect(lambda entry: self.print_receipt(entry.id, dialog))
         self._keep(dialog)

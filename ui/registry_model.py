@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleDataSpan, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import queries
@@ -44,7 +44,8 @@ class RegistryModel(QAbstractTableModel):
     loading = Signal(bool)
     #: total rows, or None while only a lower bound is known
     total_changed = Signal(object)
-    #: emitted after a query's first page replaced the model's content (new query or refresh)
+    #: emitted before / after a query's first page replaces the model's content (new query or refresh)
+    about_to_reload = Signal()
     reloaded = Signal()
 
     def __init__(self, app: AppContext, parent: Any = None) -> None:
@@ -98,9 +99,16 @@ class RegistryModel(QAbstractTableModel):
                            on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     def _first_page(self, generation: int, first: FirstPage) -> None:
+        """Show a query's first page. When the number of rows stays the same (a refresh after an edit, a
+        new sort order) the rows are swapped in place: a model reset makes Qt's header rebuild one
+        record per row, 25–50 ms of GUI time at a million rows."""
         if generation != self._generation:
             return
-        self.beginResetModel()
+        count = first.total if first.total is not None else len(first.rows)
+        in_place = first.total is not None and count == self._count and count > 0
+        self.about_to_reload.emit()
+        if not in_place:
+            self.beginResetModel()
         self._shown_generation = generation
         self._pages.clear()
         self._wanted.clear()
@@ -108,8 +116,11 @@ class RegistryModel(QAbstractTableModel):
         self._keys = None
         self._pages[0] = [self._format(r) for r in first.rows]
         self._exact = first.total is not None
-        self._count = first.total if first.total is not None else len(first.rows)
-        self.endResetModel()
+        self._count = count
+        if in_place:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.COLUMNS) - 1))
+        else:
+            self.endResetModel()
         self.total_changed.emit(self._count if self._exact else None)
         self.reloaded.emit()
 
@@ -266,6 +277,16 @@ class RegistryModel(QAbstractTableModel):
         if role == USER:
             return line.entry.id
         return None
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:
+        """All roles of a cell in one call (Qt 6's delegate asks for ~7 roles per painted cell): one
+        trip into Python per cell instead of seven, so painting rarely waits for a busy worker's GIL."""
+        for role_data in span:
+            value = self.data(index, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _format(self, row: EntryRow) -> "_Line":
         """Texts, fonts and colours of a row, computed once when its page arrives."""

@@ -132,7 +132,7 @@ class RegistryPanel(QWidget):
         self.count_label.setObjectName("countLabel")
         self.model.total_changed.connect(self._show_total)
         self.model.loading.connect(self._show_loading)
-        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.about_to_reload.connect(self._before_reload)
         self.model.reloaded.connect(self._after_reload)
 
         top = QHBoxLayout()
@@ -219,6 +219,7 @@ class RegistryPanel(QWidget):
 
     def apply(self) -> None:
         self._search_timer.stop()
+        self._restore_scroll = None
         q = self.model.query
         self.model.set_query(TableQuery(self.filters(), q.sort, q.descending))
 
@@ -304,16 +305,20 @@ class RegistryPanel(QWidget):
         elif self.model.has_snapshot and self.model.generation > self._pending_since:
             self._pending_select = None   # not among the rows of a query started after the wish
 
-    def _before_reset(self) -> None:
+    def _before_reload(self) -> None:
+        """Remember the selected entry (by id: rows may move) and let go of its row."""
         row = self.selected_entry()
         if row is not None and self._pending_select is None:
             self._pending_select = row.id
             self._pending_since = self.model.generation - 1
+        self.table.selectionModel().clear()
 
     def _after_reload(self) -> None:
         if self._restore_scroll is not None:
             self.table.verticalScrollBar().setValue(self._restore_scroll)
             self._restore_scroll = None
+        else:
+            self.table.scrollToTop()
         self._try_select()
 
     def _selection(self, current: QModelIndex) -> None:
