@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.new_action.setToolTip(self.tr("New registration (Ctrl+N)"))
+        table = self.panel.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)   # right click: the same actions
+        table.addActions([self.open_action, self.receipt_action])
         self._update_actions()
 
     def _update_actions(self) -> None:
