@@ -111,7 +111,8 @@ def register_demo(registry: Registry, actor: Actor, count: int, seed: int = 3) -
 def _bulk_rows(rng: random.Random, count: int, years: list[int], ids: dict,
                today: date) -> Iterator[dict]:
     per_year = max(1, count // len(years))
-    compartments = ids["compartment"]
+    compartments = ids["compartment"]            # code -> id
+    codes = list(compartments)
     users = ids["user"] or [None]
     doc_types = ids["doc_type"]
     n = 0
@@ -123,7 +124,7 @@ def _bulk_rows(rng: random.Random, count: int, years: list[int], ids: dict,
             day = date(year, 1, 1) + timedelta(days=span * number // max(1, in_year))
             at = datetime.combine(day, time(8, 0)) + timedelta(seconds=rng.randint(0, 8 * 3600))
             ts = at.isoformat(timespec="seconds")
-            new = random_new_entry(rng, ["x"])
+            new = random_new_entry(rng, codes)
             deadline = (day + timedelta(days=30)).isoformat() if new.direction == "in" else None
             status = rng.choices(("registered", "assigned", "resolved", "cancelled"), (1, 3, 10, 0.3))[0]
             if deadline and deadline >= today.isoformat() and status == "resolved":
@@ -138,7 +139,8 @@ def _bulk_rows(rng: random.Random, count: int, years: list[int], ids: dict,
                 "sender_idno": "", "sender_address": new.sender.address, "recipient_kind": new.recipient.kind,
                 "recipient_name": new.recipient.name, "recipient_idno": "", "recipient_address": "",
                 "subject": new.subject, "summary": "", "pages": new.pages, "annexes": new.annexes,
-                "compartment_id": rng.choice(compartments) if status != "registered" else None,
+                "compartment_id": (compartments[new.compartment or rng.choice(codes)]
+                                   if status != "registered" else None),
                 "assignee_id": rng.choice(users) if status != "registered" and rng.random() < 0.5 else None,
                 "instruction": "", "deadline": deadline, "deadline_original": deadline, "status": status,
                 "resolution_kind": "answered" if status == "resolved" else "", "resolution": "",
@@ -160,7 +162,7 @@ def fill_bulk(registry: Registry, count: int, years: list[int] | None = None, se
     with registry.db.write() as s:
         ids = {
             "register": list(s.execute(select(Register.id).order_by(Register.id)).scalars()),
-            "compartment": list(s.execute(select(Compartment.id)).scalars()),
+            "compartment": dict(s.execute(select(Compartment.code, Compartment.id)).all()),
             "user": list(s.execute(select(User.id)).scalars()),
             "doc_type": dict(s.execute(select(DocType.code, DocType.id)).all()),
         }

@@ -26,6 +26,8 @@ from typing import Any, Callable, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from local_db.errors import RegistruError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 LANES = {"write": 1, "read": 2, "long": 1}
@@ -188,7 +190,7 @@ class TaskManager(QObject):
         except Cancelled:
             pass
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI, none is lost
-            if not isinstance(exc, _EXPECTED):
+            if not isinstance(exc, RegistruError):  # refusals are the user's to read; the rest is logged
                 log.exception("task %r failed", task.label)
             task._emit(task.failed, exc)
         else:
@@ -232,9 +234,3 @@ def _guard(owner: QObject | None, callback: Callable[..., None] | None) -> Calla
     return call
 
 
-def _expected_errors() -> tuple[type[BaseException], ...]:
-    from local_db.errors import RegistruError
-    return (RegistruError,)
-
-
-_EXPECTED = _expected_errors()

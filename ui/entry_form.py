@@ -9,6 +9,7 @@ number is shown big, with Ctrl+P for the receipt and Ctrl+N for the next registr
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -138,6 +139,12 @@ class AttachmentList(QListWidget):
             self.item(self.count() - 1).setData(Qt.ItemDataRole.UserRole, str(path))
             self.item(self.count() - 1).setToolTip(str(path))
             self.changed.emit()
+
+    def discard_pasted(self) -> None:
+        """Remove the temporary files of pasted images (registered ones are already in the file store)."""
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     def remove_selected(self) -> None:
         for item in self.selectedItems():
@@ -544,6 +551,10 @@ class EntryForm(QDialog):
         self._show_page(self.result_page)
         self.print_button.setFocus()
         self.registered.emit(entry)
+
+    def done(self, result: int) -> None:
+        self.attachments.discard_pasted()
+        super().done(result)
 
     def _show_page(self, page: QWidget) -> None:
         """Switch pages; Enter presses the page's main button (only one button may be the default)."""
