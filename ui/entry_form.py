@@ -565,9 +565,13 @@ class EntryForm(QDialog):
         return any((self.issuer_ref.text(), self.subject.text(), self.summary.toPlainText(), self.sender.name.text(),
                     self.recipient.name.text(), self.reply_to.text(), self.attachments.count()))
 
+    def unsaved(self) -> bool:
+        """Something typed on the form page that is not registered yet."""
+        return self.stack.currentWidget() is self.form_page and self.has_input() and not self._busy
+
     def reject(self) -> None:
         """Esc on a half-filled form asks first: nothing typed is lost by accident."""
-        if self.stack.currentWidget() is self.form_page and self.has_input() and not self._busy:
+        if self.unsaved():
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("New registration"),
                               self.tr("Close the form? What you typed has not been registered."),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)

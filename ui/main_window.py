@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from desktop import __version__, documents, queries
 from desktop.context import AppContext
@@ -329,11 +329,25 @@ class MainWindow(QMainWindow):
                                                  "file, Ctrl+V pastes a scan, Esc closes"))]
         show_info(self, "\n".join(f"{k}\t{v}" for k, v in rows), self.tr("Keyboard shortcuts"))
 
+    def _confirm_close(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Registru"),
+                          self.tr("A registration form is still open and what was typed in it is not registered. "
+                                  "Close anyway?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Close"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Back to the form"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def about(self) -> None:
         show_info(self, self.tr("Registru {version}\nThe town hall's document registry.\n\nData: {data}\nLog: {log}")
                   .format(version=__version__, data=self.app.data_dir, log=setup_logging()), self.tr("About Registru"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [f for f in self.findChildren(EntryForm) if f.isVisible() and f.unsaved()]
+        if unsaved and not self._confirm_close():
+            event.ignore()
+            return
         self.app.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.panel.save_state()
         super().closeEvent(event)

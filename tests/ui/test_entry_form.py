@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QDialog
 
 from desktop.sync_state import SyncStatus
 from local_db import NewEntry, Party
@@ -19,7 +20,8 @@ from .helpers import type_text
 def _form(qtbot, harness: Harness, user: str = "maria") -> tuple[MainWindow, EntryForm]:  # noqa: ANN001
     harness.login(user)
     window = MainWindow(harness.app, SyncStatus())
-    qtbot.addWidget(window)
+    # at teardown, drop forms left half-typed (closing the window would rightly ask about them)
+    qtbot.addWidget(window, before_close_func=lambda w: [QDialog.done(f, 0) for f in w.findChildren(EntryForm)])
     window.show()
     qtbot.waitUntil(lambda: window.choices is not None)
     form = window.new_entry()
@@ -134,3 +136,26 @@ def test_enter_registers_and_ctrl_n_starts_the_next(qtbot, harness: Harness) -> 
     qtbot.keyClick(form.subject, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: form.result_entry is not None)
     assert form.result_entry.number == first + 1
+
+
+def test_closing_the_window_asks_before_losing_a_typed_form(qtbot, harness: Harness) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+    window, form = _form(qtbot, harness)
+    form.subject.setText("Cerere pe jumătate scrisă")
+    answers: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        if not boxes:                                # not shown yet: try again in a moment
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        answers.append(boxes[0].text())
+        boxes[0].button(button).click()
+    QTimer.singleShot(50, lambda: answer(QMessageBox.StandardButton.No))
+    window.close()
+    assert window.isVisible() and form.subject.text() == "Cerere pe jumătate scrisă"
+    assert "nu este înregistrat" in answers[0]
+    QTimer.singleShot(50, lambda: answer(QMessageBox.StandardButton.Yes))
+    window.close()
+    assert not window.isVisible()

@@ -1001,6 +1001,22 @@
         <translation>Scurtături de tastatură</translation>
     </message>
     <message>
+        <source>Registru</source>
+        <translation>Registru</translation>
+    </message>
+    <message>
+        <source>A registration form is still open and what was typed in it is not registered. Close anyway?</source>
+        <translation>Un formular de înregistrare este încă deschis, iar ce s-a scris în el nu este înregistrat. Închideți totuși?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Închide</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Înapoi la formular</translation>
+    </message>
+    <message>
         <source>Registru {version}
 The town hall&apos;s document registry.
 
@@ -1410,7 +1426,7 @@ Jurnal: {log}</translation>
     <name>RegistryModel</name>
     <message>
         <source>No.</source>
-        <extracomment>(column key = sort key of local_db.table_queries.SORTS, header) total rows, or None while only a lower bound is known emitted after a query&apos;s first page replaced the model&apos;s content (new query or refresh)</extracomment>
+        <extracomment>(column key = sort key of local_db.table_queries.SORTS, header) total rows, or None while only a lower bound is known emitted before / after a query&apos;s first page replaces the model&apos;s content (new query or refresh)</extracomment>
         <translation>Nr.</translation>
     </message>
     <message>
