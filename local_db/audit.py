@@ -89,8 +89,31 @@ def record_change(session: Session, actor: Actor, ts: str, action: str, kind: st
     ev = append_event(session, actor, ts, action, kind, record_id, before, after)
     if replicate:
         append_outbox(session, kind, record_id, version, after, ts)
-    append_outbox(session, "audit_event", ev["id"], 1, ev, ts)
+    # The audit event itself is immutable and already stored: its outbox row points at it (payload
+    # NULL) and the sync reader expands it (`expand_audit_payloads`), instead of a third copy of `after`.
+    raw(session).execute("INSERT INTO outbox (kind, record_id, version, payload, created_at) "
+                         "VALUES ('audit_event', ?, 1, NULL, ?)", (ev["id"], ts))
     return ev
+
+
+AUDIT_COLUMNS = "uuid, id, ts, actor, action, object_kind, object_id, before, after, prev_hash, hash"
+
+
+def audit_row_payload(row: tuple) -> dict[str, Any]:
+    uuid, seq, ts, actor, action, object_kind, object_id, before, after, prev_hash, h = row
+    return {"id": uuid, "seq": seq, "ts": ts, "actor": actor, "action": action, "object_kind": object_kind,
+            "object_id": object_id, "before": before, "after": after, "prev_hash": prev_hash, "hash": h}
+
+
+def expand_audit_payloads(conn, uuids: list[str]) -> dict[str, str]:  # noqa: ANN001 - sqlite3 connection
+    """uuid -> the canonical JSON of that audit event, for outbox rows stored by reference."""
+    out: dict[str, str] = {}
+    for i in range(0, len(uuids), 500):
+        chunk = uuids[i:i + 500]
+        q = f"SELECT {AUDIT_COLUMNS} FROM audit_event WHERE uuid IN ({', '.join('?' * len(chunk))})"
+        for row in conn.execute(q, chunk):
+            out[row[0]] = dump_json(audit_row_payload(row))
+    return out
 
 
 @dataclass(frozen=True)

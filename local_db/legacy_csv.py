@@ -46,14 +46,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from . import roles
-from .audit import GENESIS, Actor, audit_payload, event_hash
+from .audit import GENESIS, Actor, event_hash
 from .audit import dump_json as _dump
 from .records import entry_payload_from_row
 from .errors import ValidationError
@@ -759,7 +758,7 @@ def _write(s: Session, registry: Registry, actor: Actor, ts: str, rows: list[Row
         events.append(ev)
         outbox.append({"kind": "entry", "record_id": e["uuid"], "version": 1, "payload": after, "created_at": ts})
         outbox.append({"kind": "audit_event", "record_id": ev["uuid"], "version": 1,
-                       "payload": _dump(audit_payload(SimpleNamespace(**ev))), "created_at": ts})
+                       "payload": None, "created_at": ts})  # by reference, see audit.record_change
 
     if not entries:
         return

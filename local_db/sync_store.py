@@ -16,9 +16,8 @@ import uuid as uuidlib
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import text
 
-from .audit import Actor, record_change
+from .audit import Actor, expand_audit_payloads, record_change
 from .database import Database
 from .db import raw
 from .entries import Entries
@@ -89,8 +88,14 @@ def read_outbox(db: Database, limit: int, max_payload_bytes: int | None = None, 
     """The oldest `limit` outbox rows after `after_seq`, in seq order (fewer if their payloads pass
     `max_payload_bytes`)."""
     with db.read() as s:
-        rows = raw(s).execute("SELECT seq, kind, record_id, version, payload FROM outbox WHERE seq > ? ORDER BY seq "
-                              "LIMIT ?", (after_seq, limit)).fetchall()
+        conn = raw(s)
+        rows = conn.execute("SELECT seq, kind, record_id, version, payload FROM outbox WHERE seq > ? ORDER BY seq "
+                            "LIMIT ?", (after_seq, limit)).fetchall()
+        refs = [r[2] for r in rows if r[1] == "audit_event" and r[4] is None]
+        if refs:  # audit events are kept once, in audit_event; their outbox rows point at them
+            expanded = expand_audit_payloads(conn, refs)
+            rows = [(r[0], r[1], r[2], r[3], expanded[r[2]]) if r[1] == "audit_event" and r[4] is None else r
+                    for r in rows]
     out: list[OutRow] = []
     total = 0
     for r in rows:

@@ -8,7 +8,6 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-from sqlalchemy import text
 
 from local_db import Registry
 from local_db.archive_restore import ARCHIVE_KINDS, restore_archive
@@ -22,9 +21,9 @@ TABLES = ("disposal_item", "loan", "archive_register", "dossier_entry", "dossier
 
 def _replica(reg: Registry) -> tuple[dict[str, list[dict]], list[dict]]:
     newest: dict[tuple[str, str], dict | None] = {}
-    with reg.db.read() as s:
-        for kind, rid, payload in s.execute(text("SELECT kind, record_id, payload FROM outbox ORDER BY seq")):
-            newest[(kind, rid)] = json.loads(payload) if payload else None
+    from local_db.sync_store import read_outbox
+    for row in read_outbox(reg.db, 10**9):  # what sync would send (audit events expanded)
+        newest[(row.kind, row.record_id)] = json.loads(row.payload) if row.payload else None
     out: dict[str, list[dict]] = {}
     for (kind, _rid), p in newest.items():
         if p is not None:
