@@ -144,9 +144,11 @@ class TaskManager(QObject):
 
         With an `owner` (the widget or model that asked), the task is cancelled when the owner is
         destroyed and its callbacks are never called on a deleted object (a closed window's model)."""
-        if self._closed:
-            raise RuntimeError("task manager is shut down")
         task = Task(label, key, cancellable)
+        if self._closed:  # a late timer of a window closing with the application: nothing to do
+            log.debug("task %r not started: the application is shutting down", label)
+            task.cancel()
+            return task
         if owner is not None:
             owner.destroyed.connect(task.cancel)
             on_done, on_error, on_partial = (_guard(owner, cb) for cb in (on_done, on_error, on_partial))

@@ -88,3 +88,12 @@ def test_cancel_stops_a_long_job(qtbot) -> None:  # noqa: ANN001
     assert results == [] and len(steps) < 200
     assert issubclass(Cancelled, Exception)
     tasks.shutdown()
+
+
+def test_work_asked_for_after_shutdown_is_dropped(qtbot) -> None:  # noqa: ANN001
+    tasks = TaskManager()
+    tasks.shutdown()
+    done: list[object] = []
+    task = tasks.run(lambda ctx: 1, on_done=done.append)     # e.g. a closing window's refresh timer
+    qtbot.wait(50)
+    assert task.is_cancelled() and done == []
