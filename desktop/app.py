@@ -20,7 +20,7 @@ protect_none()
 from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402 - after the PySide6 work-around above
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from . import ops, provisioning, queries  # noqa: E402
+from . import provisioning, queries  # noqa: E402
 from .context import AppContext, Session  # noqa: E402
 from .fonts import register_fonts, ui_font  # noqa: E402
 from .i18n import Language  # noqa: E402
@@ -55,6 +55,9 @@ class Controller(QObject):
         self.login: QWidget | None = None
         self.window: QWidget | None = None
         self._switching = False
+        self._provision_tried = False
+        self._provision_error = ""
+        self._provisioned_user = ""
 
     # --- start-up -------------------------------------------------------------------------------------
 
@@ -72,27 +75,41 @@ class Controller(QObject):
     def _opened(self, startup: queries.Startup) -> None:
         self.app = AppContext(startup.registry, self.tasks, self.settings)
         if startup.initialised:
-            self.show_login()
+            self.show_login(self._provisioned_user)
             return
-        try:
-            path = provisioning.find(self.provision, self.data_dir)
-            prov = provisioning.load(path) if path is not None else None
-        except provisioning.ProvisioningError as exc:
-            log.warning("provisioning file not used: %s", exc)
-            prov = None
-        if prov is None:
+        path = None
+        if not self._provision_tried:  # an empty data dir: a provisioning file sets it up (once per start)
+            self._provision_tried = True
+            try:
+                path = provisioning.find(self.provision, self.data_dir)
+            except provisioning.ProvisioningError as exc:
+                self._provision_error = str(exc)
+        if path is None:
             self.show_wizard()
+            self._warn_provisioning()
             return
-        log.info("initialising from provisioning file %s", prov.source)
-        self.tasks.run_op(ops.initialise(startup.registry, prov.commune_code, prov.commune_name, prov.county,
-                                         prov.admin_username, prov.admin_password, prov.admin_full_name,
-                                         prov.address),
-                          label="provision", on_done=lambda _inst: self.show_login(prov.admin_username),
-                          on_error=self._provisioning_failed)
+        log.info("provisioning from %s", path)
+        startup.registry.close()  # provisioning builds the registry beside the data dir, then moves it in
+        self.app = None
+        self.tasks.run(provisioning.task(path, self.data_dir), lane="write", label="provision",
+                       on_done=self._provisioned, on_error=self._provisioning_failed)
+
+    def _provisioned(self, result: provisioning.Result) -> None:
+        self._provisioned_user = result.admin_username
+        self.start()
 
     def _provisioning_failed(self, exc: BaseException) -> None:
         log.warning("provisioning refused: %s", exc)
-        self.show_wizard()
+        self._provision_error = str(exc)
+        self.start()  # the data dir is as it was: reopen it and go on with the wizard
+
+    def _warn_provisioning(self) -> None:
+        if self._provision_error and self.wizard is not None:
+            from .package_messages import tr
+            box = QMessageBox(QMessageBox.Icon.Warning, "Registru",
+                              tr("pkg.prov.gui_failed", detail=self._provision_error), parent=self.wizard)
+            box.setObjectName("provisioningFailed")
+            box.open()
 
     def show_wizard(self) -> None:
         from ui.setup_wizard import SetupWizard
@@ -115,6 +132,10 @@ class Controller(QObject):
 
     def _logged_in(self, session: Session) -> None:
         assert self.app is not None
+        if provisioning.password_change_required(self.app.registry, session.actor.username):
+            from ui.password_change_dialog import ask_new_password  # one-time password from provisioning
+            ask_new_password(self.app, session, self.tasks, on_changed=self._logged_in, on_cancel=self.quit)
+            return
         self.settings.last_username = session.actor.username
         self.app.session = session
         if _collector is not None:
