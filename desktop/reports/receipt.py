@@ -32,7 +32,7 @@ TEXTS = {
     "subject": QT_TRANSLATE_NOOP("Receipt", "Subject"),
     "issuer_ref": QT_TRANSLATE_NOOP("Receipt", "Your reference"),
     "sheets": QT_TRANSLATE_NOOP("Receipt", "Sheets / annexes"),
-    "sheets_value": QT_TRANSLATE_NOOP("Receipt", "{pages} sheets, {annexes} annexes"),
+    "sheets_value": QT_TRANSLATE_NOOP("Receipt", "sheets: {pages}, annexes: {annexes}"),
     "compartment": QT_TRANSLATE_NOOP("Receipt", "Assigned to"),
     "deadline": QT_TRANSLATE_NOOP("Receipt", "Legal deadline for the answer"),
     "no_deadline": QT_TRANSLATE_NOOP("Receipt", "no legal deadline"),

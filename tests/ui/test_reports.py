@@ -47,7 +47,7 @@ def test_receipt_holds_what_the_citizen_needs(qtbot, harness: Harness, language)
     code = verification_code("54975", view.ref, view.registered_at, view.uuid)
     for expected in ("PRIMĂRIA COMUNEI FLOREȘTI", "JUDEȚUL CLUJ", "DOVADĂ DE ÎNREGISTRARE", view.ref,
                      date.today().strftime("%d.%m.%Y"), view.registered_at[11:16], "Ștefan Țurcanu",
-                     "Sesizare privind șanțurile înfundate", "4 file, 2 anexe", "Urbanism",
+                     "Sesizare privind șanțurile înfundate", "file: 4, anexe: 2", "Urbanism",
                      date.fromisoformat(view.deadline).strftime("%d.%m.%Y"), "OG 27/2002", "Maria Ionescu",
                      "Cod de verificare", code):
         assert expected in text, expected

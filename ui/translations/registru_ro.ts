@@ -1167,6 +1167,13 @@ Jurnal: {log}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Renunță</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>New password for {user}</source>
@@ -1291,8 +1298,8 @@ Jurnal: {log}</translation>
         <translation>File / anexe</translation>
     </message>
     <message>
-        <source>{pages} sheets, {annexes} annexes</source>
-        <translation>{pages} file, {annexes} anexe</translation>
+        <source>sheets: {pages}, annexes: {annexes}</source>
+        <translation>file: {pages}, anexe: {annexes}</translation>
     </message>
     <message>
         <source>Assigned to</source>

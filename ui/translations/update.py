@@ -9,6 +9,7 @@ Source texts are English; the interface and documents default to Romanian.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,16 @@ def lupdate(ts: Path, lang: str) -> None:
     exe = Path(PySide6.__file__).parent / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
     subprocess.check_call([str(exe), "-silent", "-locations", "none", "-no-obsolete", "-target-language", lang,
                            *map(str, sources()), "-ts", str(ts)], cwd=ROOT)
+    drop_contextless(ts)
+
+
+def drop_contextless(ts: Path) -> None:
+    """lupdate also collects calls of module-level `tr(...)` functions that are not Qt's (the core's and
+    the packaging's own message catalogues, keyed by codes); they have no context and Qt never looks them up."""
+    text = ts.read_text("utf-8")
+    cleaned = re.sub(r"<context>\s*<name></name>.*?</context>\s*", "", text, flags=re.S)
+    if cleaned != text:
+        ts.write_text(cleaned, "utf-8")
 
 
 if __name__ == "__main__":
