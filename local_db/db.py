@@ -119,11 +119,45 @@ def sqlite_backup(src: Path, dest: Path) -> None:
     tmp.replace(dest)
 
 
+def _file_revision(db_path: Path) -> str | None:
+    """The schema revision stored in the file, read without writing to it (no WAL switch yet), so a
+    pre-migration copy holds the file exactly as the older release left it."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    except (sqlite3.OperationalError, TypeError):  # no alembic_version table / no row
+        return None
+    finally:
+        con.close()
+
+
+def _pre_migration_copy(src: Path, dest: Path) -> None:
+    """Byte-for-byte copy under a shared lock (no writer can change the file meanwhile); a database with
+    pending WAL content is copied through SQLite's backup API instead."""
+    wal = Path(str(src) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        sqlite_backup(src, dest)
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    con = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the shared lock
+        shutil.copyfile(src, tmp)
+    finally:
+        con.rollback()
+        con.close()
+    tmp.replace(dest)
+
+
 def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     """Bring the schema to head. Returns the pre-migration backup path, if one was made."""
     script = ScriptDirectory.from_config(alembic_config(db_path))
     head = script.get_current_head()
-    current = current_revision(engine)
+    current = _file_revision(db_path)
     if current == head:
         return None
     if current is not None and current not in {r.revision for r in script.walk_revisions()}:
@@ -133,7 +167,7 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
         from datetime import datetime
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_dir / f"pre-migration-{current or 'none'}-to-{head}-{stamp}.sqlite"
-        sqlite_backup(db_path, backup)
+        _pre_migration_copy(db_path, backup)
         log.info("backed up %s to %s before migrating %s -> %s", db_path, backup, current, head)
     cfg = alembic_config(db_path)
     try:
@@ -147,7 +181,8 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
             for suffix in ("-wal", "-shm"):
                 Path(str(db_path) + suffix).unlink(missing_ok=True)
             shutil.copyfile(backup, db_path)
-        raise MigrationFailed("migration_failed", detail=str(exc)[:200], backup=str(backup)) from exc
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]  # one line; the log has all
+        raise MigrationFailed("migration_failed", detail=detail, backup=str(backup)) from exc
     return backup
 
 
