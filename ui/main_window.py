@@ -20,6 +20,7 @@ from local_db.views import VerifyReport
 
 from .admin_nomenclator import NomenclatorDialog
 from .admin_users import UsersDialog
+from .archive import hooks as archive_hooks  # the archive (issue 6): its menu and filing buttons
 from .entry_detail import EntryDetailDialog
 from .entry_form import EntryForm
 from .import_dialog import ImportDialog
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         table = self.panel.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)   # right click: the same actions
         table.addActions([self.open_action, self.receipt_action])
+        archive_hooks.attach_to_main_window(self)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         if self.choices is None or not self.new_action.isEnabled():
             return None
         form = EntryForm(self.app, self.choices, self)
+        archive_hooks.attach_to_entry_form(form)
         form.registered.connect(lambda entry: self.panel.select_entry(entry.id))
         form.print_receipt.connect(lambda entry: self.print_receipt(entry.id, form))
         form.open_entry.connect(self.open_entry)
@@ -209,6 +212,7 @@ class MainWindow(QMainWindow):
         if self.choices is None:
             return None
         dialog = EntryDetailDialog(self.app, self.choices, entry_id, self)
+        archive_hooks.attach_to_entry_card(dialog)
         dialog.open_entry.connect(self.open_entry)
         dialog.print_receipt.connect(lambda entry: self.print_receipt(entry.id, dialog))
         self._keep(dialog)
