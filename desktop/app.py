@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -209,6 +210,9 @@ def run_gui(args: argparse.Namespace) -> int:
     language.install(args.lang or settings.language)
     controller = Controller(settings, language, Path(args.data_dir), getattr(args, "provision", None))
     controller.start()
+    if os.environ.get("REGISTRU_STARTUP_PROBE"):  # docs/performance.md: time to an interactive window
+        from .startup_probe import install
+        install(controller)
     try:
         return app.exec()
     finally:

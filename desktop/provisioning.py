@@ -295,7 +295,8 @@ def _db_state(data_dir: Path) -> str | None:
     db = data_dir / "registru.sqlite"
     if not db.is_file() or db.stat().st_size == 0:
         return None
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = sqlite3.connect(db)  # read-write but only read: as the last connection it tidies -wal/-shm away
+    con.execute("PRAGMA query_only = ON")
     try:
         row = con.execute("SELECT name FROM institution LIMIT 1").fetchone()
     except sqlite3.DatabaseError:

@@ -222,7 +222,8 @@ class SelfCheck:
             self.add("data", OK, tr("pkg.sc.data_dir", path=self.data_dir, state=tr("pkg.sc.data_empty")))
             return
         try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            con = sqlite3.connect(db)  # only read (query_only); as the last connection it tidies -wal/-shm away
+            con.execute("PRAGMA query_only = ON")
             try:
                 inst = con.execute("SELECT name FROM institution LIMIT 1").fetchone()
                 entries = con.execute("SELECT count(*) FROM entry").fetchone()[0] if inst else 0
