@@ -25,7 +25,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_nomenclator": frozenset({"secretary", "admin"}),
     "manage_settings": frozenset({"admin"}),
     "import": frozenset({"admin"}),
-    "export": frozenset({"secretary", "archivist", "admin"}),
+    "export": frozenset({"clerk", "secretary", "archivist", "admin"}),  # incl. printing the register
     "backup": frozenset({"clerk", "secretary", "archivist", "admin"}),
     "restore": frozenset({"admin"}),
     "archive": frozenset({"archivist", "secretary", "admin"}),

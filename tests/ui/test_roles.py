@@ -28,7 +28,7 @@ def _visible(window: MainWindow, name: str) -> bool:
 
 
 @pytest.mark.parametrize("username, users, nomenclator, register, print_register", [
-    ("maria", False, False, True, False),     # clerk
+    ("maria", False, False, True, True),      # clerk (prints the register pages)
     ("elena", False, False, True, False),     # compartment staff
     ("ion", False, True, True, True),         # secretary general
     ("dan", False, False, True, True),        # archivist
