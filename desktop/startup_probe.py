@@ -5,8 +5,7 @@
 as soon as its first window is shown and the event loop is turning (the window takes input), then quits.
 With REGISTRU_STARTUP_PROBE_LOGIN="user:password" it logs in through the login dialog first and reports
 when the main window is shown with its register table loaded (`main_window_at`). Times are epoch seconds,
-so the caller measures from the moment it started the process (a frozen executable's unpacking included);
-`process_start_at` is the kernel's start time of the process where the OS tells it (Linux).
+so the caller measures from the moment it started the process (a frozen executable's start included).
 """
 from __future__ import annotations
 
@@ -22,21 +21,10 @@ from PySide6.QtWidgets import QApplication
 PREFIX = "registru-startup "
 
 
-def process_start_time() -> float | None:
-    try:
-        with open("/proc/self/stat") as f:
-            ticks = int(f.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/stat") as f:
-            btime = next(int(line.split()[1]) for line in f if line.startswith("btime"))
-        return btime + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, StopIteration, IndexError, AttributeError):
-        return None
-
-
 def install(controller: Any) -> None:
     creds = os.environ.get("REGISTRU_STARTUP_PROBE_LOGIN", "")
     user, _, password = creds.partition(":")
-    out: dict[str, Any] = {"process_start_at": process_start_time()}
+    out: dict[str, Any] = {}
     state = {"logging_in": False}
     timer = QTimer(controller)
     timer.setInterval(5)

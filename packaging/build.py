@@ -158,25 +158,44 @@ Keywords=registratura;registru;arhiva;primarie;
 """
 
 INSTALL_SH = r"""#!/bin/sh
-# Install Registru from this folder:  sudo ./install.sh [--prefix /opt/registru] [--provision FILE]
-#   copies the bundle to PREFIX (default /opt/registru), links /usr/local/bin/registru, adds the menu
-#   entry and icon; with --provision, puts the provisioning file next to the executable, where the first
-#   start (or `registru provision`) finds it. Without root: --prefix ~/.local/opt/registru (user menu).
+# Install Registru from this folder (docs/installer-guide.*.md):
+#   sudo ./install.sh [--prefix /opt/registru] [--provision FILE --user CLERK]
+#   ./install.sh --prefix ~/.local/opt/registru [--provision FILE]          (no root: for this user only)
+# Copies the bundle to PREFIX, links `registru` into the PATH, adds the menu entry and the icon. With
+# --provision the file goes to the clerk's config dir (~CLERK/.config/Registru/registru-provision.json,
+# readable by the clerk only): the clerk's first start provisions from it and consumes it.
+# --user-dirs puts the menu entry and the link in the user's folders even when run as root.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 PREFIX=/opt/registru
 PROVISION=""
+CLERK=""
+USER_DIRS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) PREFIX=$2; shift 2 ;;
     --provision) PROVISION=$2; shift 2 ;;
-    *) echo "usage: $0 [--prefix DIR] [--provision FILE]" >&2; exit 2 ;;
+    --user) CLERK=$2; shift 2 ;;
+    --user-dirs) USER_DIRS=1; shift ;;
+    *) echo "usage: $0 [--prefix DIR] [--provision FILE [--user CLERK]] [--user-dirs]" >&2; exit 2 ;;
   esac
 done
-if [ "$(id -u)" = 0 ]; then
+if [ "$(id -u)" = 0 ] && [ "$USER_DIRS" = 0 ]; then
   APPS=/usr/share/applications; ICONS=/usr/share/icons/hicolor/256x256/apps; BIN=/usr/local/bin
 else
   APPS=$HOME/.local/share/applications; ICONS=$HOME/.local/share/icons/hicolor/256x256/apps; BIN=$HOME/.local/bin
+fi
+if [ -n "$PROVISION" ]; then
+  [ -f "$PROVISION" ] || { echo "install.sh: $PROVISION not found" >&2; exit 2; }
+  if [ -n "$CLERK" ]; then
+    CLERK_HOME=$(getent passwd "$CLERK" | cut -d: -f6)
+    [ -n "$CLERK_HOME" ] || { echo "install.sh: no user $CLERK" >&2; exit 2; }
+    CONF="$CLERK_HOME/.config/Registru"
+  elif [ "$(id -u)" = 0 ] && [ "$USER_DIRS" = 0 ]; then
+    echo "install.sh: --provision needs --user CLERK (the account that will use Registru)" >&2; exit 2
+  else
+    CONF="${XDG_CONFIG_HOME:-$HOME/.config}/Registru"
+  fi
 fi
 mkdir -p "$PREFIX" "$APPS" "$ICONS" "$BIN"
 cp -a "$HERE/registru/." "$PREFIX/"
@@ -184,7 +203,10 @@ cp "$HERE/registru.png" "$ICONS/registru.png"
 sed "s#^Exec=.*#Exec=$PREFIX/registru %F#" "$HERE/registru.desktop" > "$APPS/registru.desktop"
 ln -sf "$PREFIX/registru" "$BIN/registru"
 if [ -n "$PROVISION" ]; then
-  install -m 600 "$PROVISION" "$PREFIX/registru-provision.json"
+  mkdir -p "$CONF"
+  install -m 600 "$PROVISION" "$CONF/registru-provision.json"
+  if [ -n "$CLERK" ]; then chown -R "$CLERK": "$CONF"; fi
+  echo "provisioning file: $CONF/registru-provision.json (used and erased at the first start)"
 fi
 echo "Registru installed in $PREFIX ($("$PREFIX/registru" --version))"
 """
