@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pkg.prov.step.hub_ok": ("Hub-ul răspunde: {url}", "The hub answers: {url}"),
     "pkg.prov.step.created": ("Registru creat pentru {name} ({county}), SIRUTA {code}, în {path}",
                               "Registry created for {name} ({county}), SIRUTA {code}, in {path}"),
+    "pkg.prov.step.restored": ("Registrul {name} ({county}), SIRUTA {code}, restaurat de la hub: {entries} "
+                               "înregistrări, în {path}", "The registry of {name} ({county}), SIRUTA {code}, "
+                               "restored from the hub: {entries} entries, in {path}"),
+    "pkg.prov.other_commune": ("codul de înrolare este pentru comuna cu codul SIRUTA {code}, dar fișierul spune "
+                               "{local}", "the enrolment code is for the commune with SIRUTA code {code}, but the "
+                               "file says {local}"),
     "pkg.prov.step.enrolled": ("Înrolat la hub-ul {url} (instalarea {node})",
                                "Enrolled with the hub {url} (installation {node})"),
     "pkg.prov.step.no_hub": ("Fără hub în fișier: instalare locală; înrolați mai târziu cu „registru enrol”",

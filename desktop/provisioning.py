@@ -7,7 +7,12 @@ without the first-run wizard. Format and procedure: docs/provisioning.md.
      "hub": {"url": "https://hub.cjcluj.ro", "enrolment_code": "ABCD-EFGH-JKMN",
              "ca_bundle": "judet-ca.pem"  |  "ca_pem": "-----BEGIN CERTIFICATE-----…"},   (optional)
      "admin": {"username": "admin", "full_name": "Ana Pop", "password": "…",
-               "must_change_password": true}}                             (optional, default false)
+               "must_change_password": true},                             (optional, default false)
+     "restore_from_hub": false}                                           (optional: a dead PC's replacement)
+
+With "restore_from_hub": true the registry is not created empty but restored from the hub's replica
+(sync.restore): every entry, user, file and the archive come back; "admin" names an administrator of the
+restored registry, who gets the password given here.
 
 Looked for, in order (the first that exists wins): `--provision FILE` / `registru provision FILE`; env
 REGISTRU_PROVISION; `registru-provision.json` next to the executable (the Linux tarball's folder); in the
@@ -50,7 +55,7 @@ MUST_CHANGE_KEY = "auth.must_change_password"
 REDACTED = "<folosit>"
 _PEM = "-----BEGIN CERTIFICATE-----"
 
-_TOP_KEYS = {"format", "commune_code", "commune_name", "county", "address", "hub", "admin"}
+_TOP_KEYS = {"format", "commune_code", "commune_name", "county", "address", "hub", "admin", "restore_from_hub"}
 _HUB_KEYS = {"url", "enrolment_code", "ca_bundle", "ca_pem"}
 _ADMIN_KEYS = {"username", "full_name", "password", "must_change_password"}
 
@@ -112,6 +117,7 @@ class Provisioning:
     source: Path | None = None
     hub: HubSettings | None = None
     must_change_password: bool = False
+    restore_from_hub: bool = False
 
 
 @dataclass
@@ -123,7 +129,7 @@ class Result:
     hub_url: str = ""
     node: str = ""
     consumed_as: Path | None = None
-    steps: list[str] = field(default_factory=list)
+    restored_entries: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -227,11 +233,15 @@ def load(path: Path) -> Provisioning:
         return value
 
     unknown(data, _TOP_KEYS)
+    restore = data.get("restore_from_hub", False)
+    if not isinstance(restore, bool):
+        problems.append(("pkg.prov.wrong_type", {"field": "restore_from_hub", "kind": tr("pkg.prov.type.bool")}))
+        restore = False
     code = text_field(data, "commune_code")
     if code and not (code.isdigit() and 1 <= len(code) <= 10):
         problems.append(("pkg.prov.bad_siruta", {"value": code}))
-    name = text_field(data, "commune_name")
-    county = text_field(data, "county")
+    name = text_field(data, "commune_name", required=not restore)   # a restore brings them from the hub
+    county = text_field(data, "county", required=not restore)
     address = text_field(data, "address", required=False)
 
     admin = object_field(data, "admin", required=True) or {}
@@ -281,11 +291,13 @@ def load(path: Path) -> Provisioning:
             problems.append(("pkg.prov.ca_invalid", {"field": "hub.ca_pem"}))
         hub = HubSettings(url.rstrip("/"), enrol_code, ca_path, ca_pem if ca_pem else "")
 
+    if restore and hub is None:
+        problems.append(("pkg.prov.missing", {"field": "hub"}))
     if problems:
         raise fail()
     return Provisioning(commune_code=code, commune_name=name, county=county, admin_username=username,
                         admin_password=password or "", admin_full_name=full_name, address=address, source=path,
-                        hub=hub, must_change_password=must_change)
+                        hub=hub, must_change_password=must_change, restore_from_hub=restore)
 
 
 # --- applying -----------------------------------------------------------------------------------------------
@@ -481,29 +493,34 @@ def apply(prov_or_path: Provisioning | Path | str, data_dir: Path, progress: Pro
         from local_db import Registry, sync_store  # noqa: PLC0415
         reg = Registry.open(staging)
         try:
-            inst = reg.init(prov.commune_code, prov.commune_name, prov.county, prov.admin_username,
-                            prov.admin_password, admin_full_name=prov.admin_full_name, address=prov.address)
-            result.institution = inst
-            node = reg.node_id
-            if prov.must_change_password:
-                sync_store.set_meta(reg.db, {f"{MUST_CHANGE_KEY}.{prov.admin_username}": "1"})
+            if not prov.restore_from_hub:
+                result.institution = reg.init(prov.commune_code, prov.commune_name, prov.county,
+                                              prov.admin_username, prov.admin_password,
+                                              admin_full_name=prov.admin_full_name, address=prov.address)
+            node = sync_store.ensure_node_id(reg.db)
             if prov.hub is not None:
                 from sync.engine import SyncEngine  # noqa: PLC0415
                 from sync.secrets import TokenStore  # noqa: PLC0415
                 tokens = TokenStore()
                 engine = SyncEngine(reg, tokens=tokens)
                 try:
-                    resp = engine.enrol(prov.hub.url, prov.hub.enrolment_code, ca)
-                    enrolled = True
-                except Exception as exc:  # noqa: BLE001 - every refusal becomes one clear message
-                    raise _hub_error(exc, prov.hub.url) from exc
+                    try:
+                        resp = engine.enrol(prov.hub.url, prov.hub.enrolment_code, ca)
+                        enrolled = True
+                    except Exception as exc:  # noqa: BLE001 - every refusal becomes one clear message
+                        raise _hub_error(exc, prov.hub.url) from exc
+                    result.hub_url, result.node = prov.hub.url, resp.node
+                    if prov.restore_from_hub:
+                        result.institution = _restore(engine, prov, resp.commune.code)
+                        result.restored_entries = reg.entries.count()
                 finally:
                     engine.close()
-                result.hub_url, result.node = prov.hub.url, resp.node
-                if ca is not None:  # keep the CA beside the database: the USB stick will be gone
-                    if Path(ca).parent != staging:
-                        shutil.copyfile(ca, staging / CA_FILENAME)
-                    sync_store.set_meta(reg.db, {"sync.ca_bundle": str(data_dir / CA_FILENAME)})
+            if ca is not None:  # keep the CA beside the database: the USB stick will be gone
+                if Path(ca).parent != staging:
+                    shutil.copyfile(ca, staging / CA_FILENAME)
+                sync_store.set_meta(reg.db, {"sync.ca_bundle": str(data_dir / CA_FILENAME)})
+            if prov.must_change_password:
+                sync_store.set_meta(reg.db, {f"{MUST_CHANGE_KEY}.{prov.admin_username}": "1"})
         finally:
             reg.close()
         _checkpoint(staging / "registru.sqlite")
@@ -522,8 +539,12 @@ def apply(prov_or_path: Provisioning | Path | str, data_dir: Path, progress: Pro
                                                                      {"detail": str(exc)})]) from exc
         log.warning("provisioning %s into %s failed: %s", prov.source, data_dir, exc)
         raise
-    say(tr("pkg.prov.step.created", name=prov.commune_name, county=prov.county, code=prov.commune_code,
-           path=data_dir))
+    inst = result.institution
+    if prov.restore_from_hub:
+        say(tr("pkg.prov.step.restored", name=inst.name, county=inst.county, code=inst.siruta,
+               entries=result.restored_entries, path=data_dir))
+    else:
+        say(tr("pkg.prov.step.created", name=inst.name, county=inst.county, code=inst.siruta, path=data_dir))
     say(tr("pkg.prov.step.admin", username=prov.admin_username,
            change=tr("pkg.prov.step.must_change") if prov.must_change_password else ""))
     say(tr("pkg.prov.step.enrolled", url=result.hub_url, node=result.node) if prov.hub is not None
@@ -540,6 +561,28 @@ def apply(prov_or_path: Provisioning | Path | str, data_dir: Path, progress: Pro
     log.info("provisioned %s (%s) into %s from %s; hub %s", prov.commune_name, prov.commune_code, data_dir,
              prov.source, result.hub_url or "-")
     return result
+
+
+def _restore(engine: Any, prov: Provisioning, hub_commune: str) -> Any:
+    """The registry of the commune the code belongs to, from the hub's replica (a dead PC's successor)."""
+    from sync.restore import RestoreError, restore_from_hub  # noqa: PLC0415
+    from sync.transport import HubError, Offline  # noqa: PLC0415
+    if hub_commune != prov.commune_code:
+        raise ProvisioningError(key="pkg.prov.other_commune", code=hub_commune, local=prov.commune_code,
+                                code_spent=True)
+    try:
+        restore_from_hub(engine, prov.admin_username, prov.admin_password)
+    except RestoreError as exc:
+        raise ProvisioningError(key="pkg.hub.error", detail=str(exc), code_spent=True) from exc
+    except (HubError, Offline) as exc:
+        err = _hub_error(exc, prov.hub.url if prov.hub else "")
+        err.code_spent = True
+        raise err from exc
+    try:
+        engine.sync_once()  # the county streams and the restore's own audit event; later if offline now
+    except Exception as exc:  # noqa: BLE001 - the restore itself is complete
+        log.warning("first sync after the restore did not finish: %s", exc)
+    return engine.registry.institution()
 
 
 # --- one-time password --------------------------------------------------------------------------------------

@@ -87,5 +87,10 @@ def ask_new_password(app: AppContext, session: Session, tasks: TaskManager, on_c
     dialog = PasswordChangeDialog(app, session, tasks)
     dialog.accepted.connect(lambda: on_changed(session))
     dialog.rejected.connect(on_cancel)
+    _open.append(dialog)  # no parent window: keep it alive until it closes
+    dialog.finished.connect(lambda _r: _open.remove(dialog) if dialog in _open else None)
     dialog.show()
     return dialog
+
+
+_open: list[PasswordChangeDialog] = []

@@ -286,3 +286,50 @@ def test_messages_follow_the_language(tmp_path: Path) -> None:
             provisioning.load(tmp_path / "p.json")
     finally:
         set_language("ro")
+
+
+# --- a dead PC's replacement: restored from the hub ----------------------------------------------------------
+
+def test_restore_from_hub_provisions_a_replacement_pc(hub: HubServer, tmp_path: Path) -> None:
+    from local_db import NewEntry, Party
+    from local_db.audit import SYSTEM
+    commune = hub.new_commune("Comuna Veche")
+    old_dir = tmp_path / "old-pc"
+    apply(provision_file(tmp_path / "usb1", hub.base_url, hub.new_code(commune), commune), old_dir)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanare cerere " * 40)
+    with Registry.open(old_dir) as reg:
+        for i in range(5):
+            reg.entries.register(SYSTEM, NewEntry(direction="in", subject=f"Cerere {i} privind ședința",
+                                                  sender=Party("Ion Pop"), attachments=[str(scan)] if i == 0 else []))
+        engine = SyncEngine(reg)
+        engine.sync_once()
+        engine.close()
+    keyring.get_keyring().store.clear()   # the old PC is dead: its token is gone with it
+    old_dir.rename(tmp_path / "dead-pc")
+
+    new_dir = tmp_path / "new-pc"
+    path = provision_file(tmp_path / "usb2", hub.base_url, hub.new_code(commune), commune,
+                          restore_from_hub=True, admin={"password": "parola-noua-123", "must_change_password": True})
+    data = json.loads(path.read_text("utf-8"))
+    del data["commune_name"], data["county"]          # a restore brings them from the hub
+    path.write_text(json.dumps(data), "utf-8")
+    lines: list[str] = []
+    res = apply(path, new_dir, progress=lines.append)
+    assert res.restored_entries == 5 and any("restaurat de la hub: 5" in line for line in lines)
+    with Registry.open(new_dir) as reg:
+        assert reg.institution().siruta == commune and reg.entries.count() == 5
+        assert reg.users.authenticate("admin", "parola-noua-123").role == "admin"
+        assert provisioning.password_change_required(reg, "admin")
+        assert reg.verify().ok                        # the audit chain and the attachment's file came back
+        assert SyncEngine(reg).config().enrolled
+    assert tokens() and res.consumed_as is not None
+
+
+def test_restore_with_the_code_of_another_commune_leaves_nothing(hub: HubServer, tmp_path: Path) -> None:
+    other = hub.new_commune()
+    path = provision_file(tmp_path / "usb", hub.base_url, hub.new_code(other), "12345", restore_from_hub=True)
+    with pytest.raises(ProvisioningError) as exc:
+        apply(path, tmp_path / "data")
+    assert "12345" in str(exc.value) and exc.value.code_spent and "cod nou" in str(exc.value)
+    assert not (tmp_path / "data").exists() and tokens() == {} and sorted(os.listdir(tmp_path)) == ["usb"]
