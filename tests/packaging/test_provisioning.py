@@ -252,7 +252,6 @@ def test_cli_process_uses_the_system_keyring(hub: HubServer, tmp_path: Path) -> 
     """A real `registru provision` process sees this machine's keyring, not the tests' in-memory one.
     On a headless box that is keyring's fail backend: refused with the reason, the code NOT spent; on a
     desktop with a Secret Service the same file provisions for real (and the token is removed after)."""
-    from sync.secrets import TokenStore  # noqa: F401 - the wrapper the process uses
     commune = hub.new_commune()
     code = hub.new_code(commune)
     path = provision_file(tmp_path / "usb", hub.base_url, code, commune)
