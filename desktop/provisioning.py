@@ -334,6 +334,9 @@ def check_environment(prov: Provisioning, data_dir: Path) -> None:
         TokenStore().check()  # before the hub is asked: a refused keyring must not spend the code
     except KeyringUnavailable as exc:
         raise ProvisioningError(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a backend that cannot even start (Secret Service, no D-Bus)
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND") or "keyring"
+        raise ProvisioningError(str(KeyringUnavailable(f"{chosen}: {exc}"[:200]))) from exc
 
 
 def _ca_for_request(prov: Provisioning, folder: Path) -> str | None:

@@ -243,8 +243,13 @@ class SelfCheck:
 
     def keyring(self) -> None:
         from sync.secrets import backend_name, is_secure
-        name = backend_name()
-        if is_secure():
+        try:
+            name = backend_name()
+            secure = is_secure()
+        except Exception as exc:  # noqa: BLE001 - e.g. Secret Service chosen but no D-Bus session
+            chosen = os.environ.get("PYTHON_KEYRING_BACKEND") or "keyring"
+            name, secure = f"{chosen}: {exc}"[:200], False
+        if secure:
             self.add("keyring", OK, tr("pkg.sc.keyring_ok", backend=name))
         else:
             self.add("keyring", FAIL if self.enrolled else WARN, tr("pkg.sc.keyring_weak", backend=name))

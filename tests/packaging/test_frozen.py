@@ -202,3 +202,19 @@ def test_linux_tarball(bundle: Bundle, tmp_path: Path) -> None:
     entry = (home / ".local" / "share" / "applications" / "registru.desktop").read_text()
     assert f"Exec={home}/opt/registru/registru %F" in entry
     assert (home / ".config" / "Registru" / "registru-provision.json").read_bytes() == prov.read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux keyring backends")
+@pytest.mark.parametrize("backend", ["keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring"])
+def test_the_linux_keyring_backends_are_in_the_bundle(bundle: Bundle, tmp_path: Path, backend: str) -> None:
+    """Forced with PYTHON_KEYRING_BACKEND, the frozen app loads the backend (its own error, not an
+    ImportError, when there is no D-Bus session here) and reports it; provisioning refuses cleanly."""
+    env = frozen_env(REGISTRU_DATA_DIR=str(tmp_path / "data"), PYTHON_KEYRING_BACKEND=backend)
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    report = json.loads(bundle.run("self-check", "--json", env=env).stdout)
+    text = next(c["text"] for c in report["checks"] if c["step"] == "keyring")
+    assert backend.rsplit(".", 1)[0] in text and "No module named" not in text, text
+    path = provision_file(tmp_path / "usb", "http://127.0.0.1:9", "AAAA-BBBB-CCCC")
+    proc = bundle.run("provision", str(path), env=env)
+    assert proc.returncode == 1 and "seif de parole sigur" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "data").exists()
