@@ -1,6 +1,6 @@
 ; Inno Setup 6 script of the Registru installer for Windows (docs/installer-guide.*.md).
 ;
-; Built by `python packaging\build.py` on Windows when ISCC.exe (Inno Setup 6) is installed:
+; Built by `python packaging\build.py` on Windows when ISCC.exe (Inno Setup 6.3 or newer) is installed:
 ;   ISCC /DAppVersion=0.1.0 /DDistDir=...\dist /O...\dist packaging\windows\registru.iss
 ; → dist\registru-<version>-setup.exe
 ;
