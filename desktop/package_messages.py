@@ -102,6 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The password given at installation is for one use only. Choose your own password now."),
     "pkg.pw.new": ("Parola nouă", "New password"),
     "pkg.pw.repeat": ("Repetați parola", "Repeat the password"),
+    "pkg.pw.cancel": ("Renunță", "Cancel"),
     "pkg.pw.mismatch": ("Parolele nu coincid.", "The passwords do not match."),
     "pkg.pw.same": ("Alegeți o parolă diferită de cea primită la instalare.",
                     "Choose a password different from the one given at installation."),

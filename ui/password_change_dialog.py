@@ -52,7 +52,7 @@ class PasswordChangeDialog(QDialog):
         self.ok = button("OK", default=True)
         self.ok.setObjectName("changePassword")
         self.ok.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
+        cancel = QPushButton(tr("pkg.pw.cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
