@@ -120,6 +120,19 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_password(args: argparse.Namespace) -> int:
+    """Set a user's password (e.g. the accounts locked after a restore from the hub)."""
+    with open_registry(args) as reg:
+        _require_init(reg)
+        password = _read_password(args, args.username)
+        reg.users.set_password(cli_actor(), args.username, password)
+        if args.json:
+            emit_json({"username": args.username, "password_set": True})
+        else:
+            print(tr("cli.password_set", username=args.username))
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     with open_registry(args) as reg:
         users = reg.users.list()
@@ -408,6 +421,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_user_add)
     s = usub.add_parser("list", parents=[common])
     s.set_defaults(func=cmd_user_list)
+    s = usub.add_parser("password", parents=[common], help="set a user's password")
+    s.add_argument("username")
+    s.add_argument("--password-stdin", action="store_true")
+    s.set_defaults(func=cmd_user_password)
 
     s = sub.add_parser("register", parents=[common], help="register a document; prints its number")
     s.add_argument("--direction", required=True, choices=DIRECTIONS, help="in | out | internal")

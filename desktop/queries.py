@@ -142,6 +142,10 @@ def verify(app: AppContext) -> Callable[[TaskContext], VerifyReport]:
     return lambda ctx: app.registry.verify(check_blobs=True)
 
 
+def daily_backup(app: AppContext) -> Callable[[TaskContext], Path | None]:
+    return lambda ctx: app.registry.daily_backup()
+
+
 def backup(app: AppContext) -> Callable[[TaskContext], Path]:
     return lambda ctx: app.registry.backup(app.actor, "manual")
 

@@ -53,6 +53,16 @@ def make_backup(data_dir: Path, label: str = "manual", keep: int = KEEP) -> Path
     return dest
 
 
+def daily_backup(data_dir: Path, today: datetime | None = None, keep: int = KEEP) -> Path | None:
+    """The automatic backup: one per day (the first start of the day makes it), rotated with the rest.
+    Returns the new file, or None when today's already exists."""
+    stamp = (today or datetime.now()).strftime("%Y%m%d")
+    backups = Path(data_dir) / "backups"
+    if any(backups.glob(f"registru-{stamp}-*-auto*.sqlite")):
+        return None
+    return make_backup(data_dir, "auto", keep)
+
+
 def list_backups(data_dir: Path) -> list[Path]:
     d = Path(data_dir) / "backups"
     return sorted((p for p in d.glob("*.sqlite") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -181,6 +181,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.restore_done": ("Baza de date a fost restaurată din {path}", "The database was restored from {path}"),
     "cli.initialised": ("Registru inițializat pentru {name} ({county}), cod SIRUTA {code}",
                         "Registry initialised for {name} ({county}), SIRUTA code {code}"),
+    "cli.password_set": ("Parola utilizatorului „{username}” a fost schimbată", "The password of „{username}” was changed"),
     "cli.user_added": ("Utilizatorul „{username}” ({role}) a fost creat", "User „{username}” ({role}) was created"),
     "cli.import_report": ("{ok} rânduri corecte, {bad} rânduri cu erori, {warn} avertismente",
                           "{ok} good rows, {bad} rows with errors, {warn} warnings"),

@@ -144,6 +144,10 @@ class Registry:
         roles.require(actor.role, "backup")
         return _backup.make_backup(self.data_dir, label)
 
+    def daily_backup(self) -> Path | None:
+        """Automatic backup, at most one per day (the desktop app asks at every start)."""
+        return _backup.daily_backup(self.data_dir, self.db.now().replace(tzinfo=None))
+
     def outbox_pending(self) -> int:
         with self.db.read() as s:
             return s.execute(text("SELECT count(*) FROM outbox")).scalar_one()

@@ -7,11 +7,15 @@ written anywhere else instead.
 """
 from __future__ import annotations
 
+import logging
+
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from .messages import tr
+
+log = logging.getLogger(__name__)
 
 SERVICE = "registru-hub"
 _WEAK_NAMES = ("plaintext", "encryptedfile", "fail", "null", "uncrypted")
@@ -70,15 +74,16 @@ class TokenStore:
         self.check()
         try:
             keyring.set_password(self.service, node, token)
-        except KeyringError as exc:
-            raise KeyringUnavailable(f"{backend_name()}: {exc}") from exc
+        except Exception as exc:  # noqa: BLE001 - backends raise their own errors (e.g. no D-Bus session)
+            raise KeyringUnavailable(f"{backend_name()}: {type(exc).__name__}: {exc}"[:300]) from exc
 
     def load(self, node: str) -> str | None:
         if not node:
             return None
         try:
             return keyring.get_password(self.service, node)
-        except KeyringError:
+        except Exception as exc:  # noqa: BLE001 - a backend that cannot start reads as "no token here"
+            log.warning("keyring read failed (%s): %s", backend_name(), exc)
             return None
 
     def delete(self, node: str) -> None:
@@ -86,3 +91,5 @@ class TokenStore:
             keyring.delete_password(self.service, node)
         except (PasswordDeleteError, KeyringError):
             pass
+        except Exception as exc:  # noqa: BLE001
+            log.warning("keyring delete failed (%s): %s", backend_name(), exc)

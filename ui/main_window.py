@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.session = app.session
         assert self.session is not None
         self.choices: Choices | None = None
+        self.daily_backup: Path | None = None  # today's automatic backup, once made
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Registru — {institution}").format(institution=self.session.institution.name))
 
@@ -82,6 +83,14 @@ class MainWindow(QMainWindow):
         self.load_choices()
         self.panel.refresh_counts()
         self.refresh_outbox()
+        # the automatic backup of the day (the first start of each day makes it; rotated with the rest)
+        self.app.tasks.run(queries.daily_backup(self.app), lane="long", label="daily backup", cancellable=False,
+                           on_done=self._daily_backup_done, owner=self)
+
+    def _daily_backup_done(self, path: Path | None) -> None:
+        self.daily_backup = path
+        if path is not None:
+            self.status.showMessage(self.tr("Automatic backup made: {name}").format(name=path.name), 8000)
 
     # --- actions --------------------------------------------------------------------------------------
 

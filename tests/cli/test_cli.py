@@ -122,3 +122,19 @@ def test_registers_and_compartments(tmp_path: Path) -> None:
     r = run_cli("doc-types", "--json", data_dir=d)
     types = {t["code"]: t for t in json.loads(r.stdout)}
     assert types["PETITIE"]["deadline_days"] == 30 and "OG 27/2002" in types["PETITIE"]["legal_basis"]
+
+
+def test_user_add_list_and_password(tmp_path: Path) -> None:
+    d = _init(tmp_path)
+    r = run_cli("user", "add", "maria", "--role", "clerk", "--full-name", "Maria Pop", "--password-stdin",
+                data_dir=d, input="parola-maria-1\n")
+    assert r.returncode == 0, r.stderr
+    users = json.loads(run_cli("user", "list", "--json", data_dir=d).stdout)
+    assert [(u["username"], u["role"]) for u in users] == [("admin", "admin"), ("maria", "clerk")]
+    r = run_cli("user", "password", "maria", "--password-stdin", data_dir=d, input="parola-noua-22\n")
+    assert r.returncode == 0 and "maria" in r.stdout
+    from local_db import Registry
+    with Registry.open(d) as reg:
+        assert reg.users.authenticate("maria", "parola-noua-22").role == "clerk"
+    r = run_cli("user", "password", "nimeni", "--password-stdin", data_dir=d, input="parola-noua-22\n")
+    assert r.returncode == 1 and "nimeni" in r.stderr

@@ -97,3 +97,10 @@ def test_a_database_from_revision_0001_is_backed_up_and_migrated(tmp_path: Path)
         assert reg.verify(check_blobs=False).ok
         assert reg.entries.register(SYSTEM, petition()).ref == f"1/{reg.db.today().year}"
         assert reg.verify(check_blobs=False).ok
+
+
+def test_daily_backup_is_made_once_a_day(registry: Registry, data_dir: Path) -> None:
+    first = registry.daily_backup()
+    assert first is not None and first.name.endswith("-auto.sqlite")
+    assert registry.daily_backup() is None  # same day: nothing more
+    assert [p.name for p in list_backups(data_dir)] == [first.name]

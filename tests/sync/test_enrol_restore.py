@@ -77,6 +77,32 @@ def test_a_plaintext_keyring_is_refused() -> None:
         keyring.set_keyring(saved)
 
 
+def test_a_keyring_that_cannot_start_is_reported_not_a_crash() -> None:
+    """Secret Service without a D-Bus session raises its own exception types, not KeyringError."""
+    from keyring.backend import KeyringBackend
+
+    class NoDbus(Exception):
+        pass
+
+    class SecretServiceWithoutDbus(KeyringBackend):
+        priority = 5
+
+        def get_password(self, s, u): raise NoDbus("org.freedesktop.DBus.Error.ServiceUnknown")  # noqa: E704, ANN001, ANN201
+        def set_password(self, s, u, p): raise NoDbus("org.freedesktop.DBus.Error.ServiceUnknown")  # noqa: E704, ANN001, ANN201
+        def delete_password(self, s, u): raise NoDbus("no bus")  # noqa: E704, ANN001, ANN201
+
+    saved = keyring.get_keyring()
+    keyring.set_keyring(SecretServiceWithoutDbus())
+    try:
+        with pytest.raises(KeyringUnavailable) as exc:
+            TokenStore().save("node", "rgh_secret")
+        assert "ServiceUnknown" in str(exc.value)
+        assert TokenStore().load("node") is None
+        TokenStore().delete("node")
+    finally:
+        keyring.set_keyring(saved)
+
+
 def test_revoked_token_shows_re_enrol_and_a_new_code_resumes(make_site, hub, proxy) -> None:
     site = make_site()
     register(site.reg, 5)

@@ -75,3 +75,9 @@ def test_core_refuses_what_the_screen_hides(qtbot, harness: Harness) -> None:  #
     assert isinstance(errors[0], PermissionDenied)
     assert "anulare" in errors[0].message()
     assert harness.registry.entries.get(view.ref).status != "cancelled"
+
+
+def test_the_first_start_of_the_day_makes_the_automatic_backup(qtbot, harness: Harness) -> None:  # noqa: ANN001
+    window = _window(qtbot, harness, "maria")
+    qtbot.waitUntil(lambda: window.daily_backup is not None, timeout=10000)
+    assert window.daily_backup.exists() and window.daily_backup.parent == harness.app.data_dir / "backups"

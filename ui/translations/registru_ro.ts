@@ -827,6 +827,10 @@
         <translation>Registru — {institution}</translation>
     </message>
     <message>
+        <source>Automatic backup made: {name}</source>
+        <translation>Copia de siguranță automată a fost făcută: {name}</translation>
+    </message>
+    <message>
         <source>&amp;Registry</source>
         <translation>&amp;Registru</translation>
     </message>
@@ -1164,13 +1168,6 @@ Jurnal: {log}</translation>
     <message>
         <source>Address</source>
         <translation>Adresă</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordChangeDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Renunță</translation>
     </message>
 </context>
 <context>
