@@ -29,7 +29,7 @@ import random
 import socket
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SEGMENT = 1460
 HEADER_PER_SEGMENT = 52

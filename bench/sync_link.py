@@ -142,7 +142,7 @@ def main() -> int:
         base_dt = time.perf_counter() - t
         base_bytes = proxy.stats.since(s0).total
         rate = base_bytes / base_dt
-        print(f"\nraw-HTTP baseline (plain JSON, batches of 1,000 changes, same link):")
+        print("\nraw-HTTP baseline (plain JSON, batches of 1,000 changes, same link):")
         print(f"  {plain / args.entries:.0f} B/entry plain JSON ({gz / args.entries:.0f} B/entry if gzip'd); "
               f"{len(batches[0]) + len(batches[1])} B pushed in {base_dt:.1f} s ({rate / 1000:.1f} kB/s)")
         print(f"  → {args.entries} entries would take ~{plain / rate:.0f} s plain, ~{gz / rate:.0f} s gzip'd")
