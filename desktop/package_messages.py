@@ -66,6 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "the enrolment code has expired; ask the county for a new one"),
     "pkg.hub.rate_limited": ("prea multe încercări eșuate de înrolare; reîncercați peste câteva minute",
                              "too many failed enrolment attempts; try again in a few minutes"),
+    "pkg.hub.other_commune": ("codul de înrolare este al altei comune ({detail}); corectați codul SIRUTA din "
+                              "fișier sau cereți codul potrivit — codul nu a fost folosit",
+                              "the enrolment code belongs to another commune ({detail}); fix the SIRUTA code in the "
+                              "file or ask for the right code — the code was not used"),
     "pkg.hub.error": ("hub-ul a refuzat înrolarea: {detail}", "the hub refused the enrolment: {detail}"),
     "pkg.hub.code_spent": ("Codul de înrolare a fost consumat de hub; cereți județului un cod nou.",
                            "The hub has consumed the enrolment code; ask the county for a new one."),

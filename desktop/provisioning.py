@@ -395,7 +395,8 @@ def _hub_error(exc: Exception, url: str) -> ProvisioningError:
             return ProvisioningError(key=f"pkg.hub.{exc.code}")
         if exc.code == "tls":
             return ProvisioningError(key="pkg.hub.tls", url=url, detail=_short(exc))
-        # other_commune and the like: the hub has accepted (and spent) the code
+        if exc.code == "other_commune":  # refused by the hub before spending: the code stays valid
+            return ProvisioningError(key="pkg.hub.other_commune", detail=exc.message)
         return ProvisioningError(key="pkg.hub.error", detail=exc.message, code_spent=exc.status == 409)
     return ProvisioningError(key="pkg.hub.error", detail=f"{type(exc).__name__}: {exc}"[:200])
 
@@ -508,7 +509,7 @@ def apply(prov_or_path: Provisioning | Path | str, data_dir: Path, progress: Pro
                 engine = SyncEngine(reg, tokens=tokens)
                 try:
                     try:
-                        resp = engine.enrol(prov.hub.url, prov.hub.enrolment_code, ca)
+                        resp = engine.enrol(prov.hub.url, prov.hub.enrolment_code, ca, commune=prov.commune_code)
                         enrolled = True
                     except Exception as exc:  # noqa: BLE001 - every refusal becomes one clear message
                         raise _hub_error(exc, prov.hub.url) from exc

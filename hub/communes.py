@@ -134,6 +134,11 @@ def enrol(db: Database, req: EnrolRequest, ip: str) -> EnrolResponse:
             raise HubError(409, "code_used", "Codul de înrolare a fost deja folosit.")
         if code.cancelled_at is not None or code.expires_at <= now:
             raise HubError(410, "code_expired", "Codul de înrolare a expirat.")
+        if req.commune:
+            owner = s.get_one(Commune, code.commune_id)
+            if owner.code != req.commune.strip():
+                raise HubError(409, "other_commune", f"Codul de înrolare este pentru {owner.name} ({owner.code}), "
+                                                     f"nu pentru comuna {req.commune.strip()}; codul nu a fost folosit.")
         claimed = s.execute(update(EnrolCode).where(EnrolCode.id == code.id, EnrolCode.used_at.is_(None))
                             .values(used_at=now, used_node=req.node)).rowcount
         if claimed != 1:

@@ -208,14 +208,17 @@ class SyncEngine:
 
     # --- enrolment ----------------------------------------------------------------------------------
 
-    def enrol(self, hub_url: str, code: str, ca_bundle: str | None = None) -> EnrolResponse:
-        """Exchange a one-time code for this installation's token (kept in the OS keyring only)."""
+    def enrol(self, hub_url: str, code: str, ca_bundle: str | None = None, commune: str | None = None) -> EnrolResponse:
+        """Exchange a one-time code for this installation's token (kept in the OS keyring only).
+        `commune` (default: this registry's own SIRUTA code, if initialised) makes the hub refuse a code of
+        another commune without spending it."""
         self.tokens.check()  # refuse before spending the one-time code
         node = store.ensure_node_id(self.db)
+        expected = commune or self._local_commune_code() or None
         hub_url = hub_url.strip().rstrip("/")
         with self._factory(hub_url, token=None, ca_bundle=ca_bundle or None) as t:
             body = EnrolRequest(code=code.strip(), node=node, hostname=platform.node()[:200],
-                                app_version=APP_VERSION).model_dump()
+                                app_version=APP_VERSION, commune=expected).model_dump()
             resp = EnrolResponse.model_validate(t.post_json("/enrol", body))
         local = self._local_commune_code()
         if local and local != resp.commune.code:

@@ -90,6 +90,10 @@ class EnrolRequest(_Model):
     node: str = Field(min_length=8, max_length=64, description="installation id (uuid) chosen by the client")
     hostname: str = Field(default="", max_length=200)
     app_version: str = Field(default="", max_length=50)
+    commune: str | None = Field(default=None, max_length=10,
+                                description="the commune (SIRUTA code) the installation expects; if the code "
+                                            "belongs to another one the hub answers 409 'other_commune' and "
+                                            "the code stays unused")
 
 
 class CommuneInfo(_Model):

@@ -100,3 +100,13 @@ def test_enrol_rate_limited_per_ip(tmp_path) -> None:  # type: ignore[no-untyped
         assert int(r.headers["Retry-After"]) > 0
     finally:
         server.stop()
+
+
+def test_a_code_of_another_commune_is_refused_without_being_spent(hub_server: HubServer) -> None:
+    commune = hub_server.new_commune()
+    code = hub_server.new_code(commune)
+    node = str(uuid.uuid4())
+    r = httpx.post(hub_server.base_url + "/api/v1/enrol", json={"code": code, "node": node, "commune": "99999"})
+    assert r.status_code == 409 and r.json()["error"] == "other_commune" and "99999" in r.json()["message"]
+    r = httpx.post(hub_server.base_url + "/api/v1/enrol", json={"code": code, "node": node, "commune": commune})
+    assert r.status_code == 200 and r.json()["commune"]["code"] == commune   # the same code still works

@@ -160,9 +160,16 @@ def _bad(hub: HubServer, tmp_path: Path, case: str) -> tuple[Path, str, str]:
                       .values(expires_at=datetime.now(timezone.utc) - timedelta(hours=1)))
         return provision_file(usb, hub.base_url, code, commune), "a expirat", "has expired"
     if case == "other_commune":
-        return (provision_file(usb, hub.base_url, hub.new_code(commune), "12345"), "cereți județului un cod nou",
-                "ask the county for a new one")
+        return (provision_file(usb, hub.base_url, hub.new_code(commune), "12345"), "codul nu a fost folosit",
+                "the code was not used")
     raise AssertionError(case)
+
+
+def _commune_of(hub: HubServer, code: str) -> str:
+    from hub.models import Commune
+    with hub.db.read() as s:
+        commune_id = s.scalar(select(EnrolCode.commune_id).where(EnrolCode.code_hash == hash_secret(normalise_code(code))))
+        return s.get_one(Commune, commune_id).code
 
 
 BAD = ["malformed", "missing", "wrong_url", "not_a_hub", "unknown_code", "used_code", "expired_code",
@@ -186,8 +193,12 @@ def test_a_bad_file_says_why_and_leaves_nothing_behind(hub: HubServer, tmp_path:
     assert tokens() == {}                        # no token in the keyring
     assert sorted(os.listdir(tmp_path)) == siblings  # no staging folder left
     assert path.read_bytes() == file_before      # the file is not consumed: it can be fixed and used again
-    if case == "other_commune":
-        assert exc.value.code_spent                # the hub accepted the code before the commune was compared
+    if case == "other_commune":                  # the hub compared the commune first: the code is still good
+        assert not exc.value.code_spent
+        fixed = json.loads(file_before)
+        fixed["commune_code"] = _commune_of(hub, fixed["hub"]["enrolment_code"])
+        path.write_text(json.dumps(fixed), "utf-8")
+        apply(path, tmp_path / "data-fixed")    # the same code, now with the right commune, enrols
 
 
 def test_an_insecure_keyring_refuses_before_the_code_is_spent(hub: HubServer, tmp_path: Path) -> None:
@@ -330,5 +341,5 @@ def test_restore_with_the_code_of_another_commune_leaves_nothing(hub: HubServer,
     path = provision_file(tmp_path / "usb", hub.base_url, hub.new_code(other), "12345", restore_from_hub=True)
     with pytest.raises(ProvisioningError) as exc:
         apply(path, tmp_path / "data")
-    assert "12345" in str(exc.value) and exc.value.code_spent and "cod nou" in str(exc.value)
+    assert "12345" in str(exc.value) and not exc.value.code_spent and "codul nu a fost folosit" in str(exc.value)
     assert not (tmp_path / "data").exists() and tokens() == {} and sorted(os.listdir(tmp_path)) == ["usb"]
