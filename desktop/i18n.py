@@ -63,6 +63,13 @@ class Language:
         messages.set_language(lang)
         self.current = lang
 
+    def uninstall(self) -> None:
+        """Take this object's translator off the application (another Language takes over)."""
+        app = QCoreApplication.instance()
+        if self._installed is not None and app is not None:
+            app.removeTranslator(self._installed)
+        self._installed = None
+
 
 _document_translator: QTranslator | None = None
 _document_lock = threading.Lock()

@@ -44,6 +44,7 @@ def controller_for(qapp, tmp_path: Path) -> Iterator:  # noqa: ANN001
             if w is not None:
                 w.close()
         c.shutdown()
+    lang.uninstall()  # a translator left installed would translate later tests' windows
     # garbage collection stays with the GUI thread (make_application's collector), as in the app and in
     # tests/ui; re-enabling automatic collection here would let it run on worker threads in later Qt tests
 
