@@ -20,7 +20,7 @@ from .errors import NotFound, ValidationError
 from .models import Compartment, Meta
 from .models_archive import Disposal, Dossier, Loan, PlanItem, Transfer
 from .archive_views import ArchiveSettings, DossierView, LoanView, PlanItemView
-from .text import clean_text
+from .text import bounded_text, clean_text
 
 #: Retention periods in years allowed by the 1996 instructions (besides P and CS).
 LEGAL_RETENTION_YEARS = (1, 2, 3, 5, 10, 15, 25, 30, 50, 75, 100)
@@ -50,13 +50,7 @@ def words(text: str) -> set[str]:
 
 
 def text_field(value: Any, field: str, limit_key: str | None = None, required: bool = False) -> str:
-    v = clean_text(str(value) if value is not None else "")
-    limit = LIMITS[limit_key or field]
-    if required and not v:
-        raise ValidationError("required", field=field)
-    if len(v) > limit:
-        raise ValidationError("too_long", field=field, max=limit)
-    return v
+    return bounded_text(value, field, LIMITS[limit_key or field], required)
 
 
 def indicator_value(value: Any) -> str:

@@ -32,7 +32,7 @@ from .models import (
 )
 from .records import entry_payload, load_entry_payload, load_entry_row
 from .search import Filters, build_query
-from .text import clean_text
+from .text import bounded_text, clean_text
 from .views import (
     AttachmentView, AuditView, EntryRef, EntryRow, EntryView, LinkView, NewEntry, Party, parse_ref,
 )
@@ -44,13 +44,7 @@ LIMITS = {"subject": 500, "summary": 5000, "name": 200, "address": 300, "issuer_
 
 
 def _text(value: str | None, field: str, limit_key: str | None = None, required: bool = False) -> str:
-    v = clean_text(value or "")
-    limit = LIMITS[limit_key or field]
-    if required and not v:
-        raise ValidationError("required", field=field)
-    if len(v) > limit:
-        raise ValidationError("too_long", field=field, max=limit)
-    return v
+    return bounded_text(value, field, LIMITS[limit_key or field], required)
 
 
 def _count(value: Any, field: str) -> int:
@@ -504,7 +498,7 @@ class Entries:
         sql, params = build_query(f, today, select_sql=ROW_SELECT, order=order)
         params.update(limit=limit, offset=offset, today=today.isoformat())
         with self.db.read() as s:
-            return [_row(r, today.isoformat()) for r in s.execute(text(sql + " LIMIT :limit OFFSET :offset"), params)]
+            return [entry_row(r, today.isoformat()) for r in s.execute(text(sql + " LIMIT :limit OFFSET :offset"), params)]
 
     def count(self, filters: Filters | None = None) -> int:
         f = filters or Filters()
@@ -542,7 +536,8 @@ ROW_JOINS = ("LEFT JOIN doc_type dt ON dt.id = e.doc_type_id LEFT JOIN compartme
              "LEFT JOIN user u ON u.id = e.assignee_id")
 
 
-def _row(r: Any, today: str) -> EntryRow:
+def entry_row(r: Any, today: str) -> EntryRow:
+    """An EntryRow from a ROW_SELECT result row (shared by search and the registry table)."""
     (eid, uid, num, suf, year, reg_date, direction, dtname, sender, recipient, subject, comp, assignee,
      deadline, status) = r
     party = sender if direction == "in" else (recipient or sender)

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy.orm import Session
 
-from .entries import OPEN_STATUSES, ROW_JOINS, ROW_SELECT
+from .entries import OPEN_STATUSES, ROW_JOINS, ROW_SELECT, entry_row
 from .registry import Registry
 from .search import Filters, build_query, fts_query
 from .views import EntryRef, EntryRow
@@ -131,15 +131,6 @@ def _sql(q: TableQuery, today: date, select_sql: str, with_order: bool = True) -
     return (f"{sql} ORDER BY {order}" if with_order else sql), params
 
 
-def _row(r: Sequence[Any], today: str) -> EntryRow:
-    (eid, uid, num, suf, year, reg_date, direction, dtname, sender, recipient, subject, comp, assignee,
-     deadline, status) = r
-    party = sender if direction == "in" else (recipient or sender)
-    return EntryRow(eid, uid, str(EntryRef(num, year, suf)), year, num, suf, reg_date, direction, dtname, party,
-                    subject, comp, assignee, deadline, status,
-                    bool(deadline and status in OPEN_STATUSES and deadline < today))
-
-
 # --- the registry table ---------------------------------------------------------------------------
 
 def open_table(reg: Registry, q: TableQuery, page_size: int, on_first: Callable[[FirstPage], None],
@@ -156,7 +147,7 @@ def open_table(reg: Registry, q: TableQuery, page_size: int, on_first: Callable[
         if q.sort in INDEXED_SORTS and not fts_query(q.filters.text):
             sql, params = _sql(q, today, ROW_SELECT)
             with _guard(con, cancelled):
-                rows = [_row(r, today.isoformat()) for r in con.execute(f"{sql} LIMIT {int(page_size)}", params)]
+                rows = [entry_row(r, today.isoformat()) for r in con.execute(f"{sql} LIMIT {int(page_size)}", params)]
             total: int | None = len(rows) if len(rows) < page_size else None
             if total is None:
                 count_sql, count_params = _sql(q, today, "SELECT count(*)", with_order=False)
@@ -213,7 +204,7 @@ def _rows_by_ids(con: sqlite3.Connection, ids: Sequence[int], today: str) -> lis
         part = list(ids[start:start + 500])
         marks = ",".join("?" * len(part))
         for r in con.execute(f"{ROW_SELECT} FROM entry e {ROW_JOINS} WHERE e.id IN ({marks})", part):
-            found[r[0]] = _row(r, today)
+            found[r[0]] = entry_row(r, today)
     return [found[i] for i in ids if i in found]
 
 

@@ -8,6 +8,17 @@ _CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 _CONTROL_OK = {"\n", "\t"}
 
 
+def bounded_text(value: object, field: str, limit: int, required: bool = False) -> str:
+    """`clean_text` of a form field, refused (naming the field) when required and empty or over `limit`."""
+    from .errors import ValidationError  # noqa: PLC0415 - errors imports messages, not text
+    v = clean_text(str(value) if value is not None else "")
+    if required and not v:
+        raise ValidationError("required", field=field)
+    if len(v) > limit:
+        raise ValidationError("too_long", field=field, max=limit)
+    return v
+
+
 def clean_text(value: str) -> str:
     v = unicodedata.normalize("NFC", value or "").translate(_CEDILLA)
     v = "".join(c for c in v if c in _CONTROL_OK or unicodedata.category(c)[0] != "C")
