@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .db import raw
+from .db import flush, raw
 from .models import AuditEvent
 
 GENESIS = "0" * 64
@@ -85,7 +85,7 @@ def record_change(session: Session, actor: Actor, ts: str, action: str, kind: st
                   version: int, before: dict[str, Any] | None, after: dict[str, Any] | None,
                   replicate: bool = True) -> dict[str, Any]:
     """Audit + outbox for one change, in the caller's transaction. Returns the audit event payload."""
-    session.flush()
+    flush(session)
     ev = append_event(session, actor, ts, action, kind, record_id, before, after)
     if replicate:
         append_outbox(session, kind, record_id, version, after, ts)

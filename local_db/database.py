@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -50,6 +51,12 @@ class Database:
     def write(self) -> Iterator[Session]:
         with db.write_session(self.engine) as s:
             yield s
+
+    @contextmanager
+    def raw_write(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE on a bare DB-API connection (no ORM session): for the registration hot path."""
+        with db.raw_write_transaction(self.engine) as conn:
+            yield conn
 
     @contextmanager
     def read(self) -> Iterator[Session]:

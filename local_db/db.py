@@ -186,10 +186,38 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     return backup
 
 
-def raw(session: Session):  # noqa: ANN201 - sqlite3.Connection
+def raw(session: "Session | sqlite3.Connection"):  # noqa: ANN201 - sqlite3.Connection
     """The DB-API connection under a session's current transaction, for the hot paths (registration,
-    audit, outbox) where SQLAlchemy's per-statement overhead would dominate. Same transaction."""
+    audit, outbox) where SQLAlchemy's per-statement overhead would dominate. Same transaction.
+    A DB-API connection (from `raw_write`) is returned as it is."""
+    if isinstance(session, sqlite3.Connection):
+        return session
     return session.connection().connection.driver_connection
+
+
+def flush(session: "Session | sqlite3.Connection") -> None:
+    """Flush pending ORM changes before raw SQL reads them (nothing to do on a bare DB-API connection)."""
+    if not isinstance(session, sqlite3.Connection):
+        session.flush()
+
+
+@contextmanager
+def raw_write_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """A pooled DB-API connection in a BEGIN IMMEDIATE transaction, without an ORM session: the
+    registration hot path. Commits on success, rolls back on error."""
+    pooled = engine.raw_connection()
+    conn = pooled.driver_connection
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        pooled.close()
 
 
 def fetch_dicts(cur) -> list[dict]:  # noqa: ANN001

@@ -22,7 +22,7 @@ from . import roles
 from .audit import Actor, append_outbox, record_change
 from .blobs import sanitise_filename
 from .database import Database
-from .db import raw
+from .db import flush, raw
 from .deadlines import Calendar, DeadlineRule, compute_deadline, extend_deadline
 from .errors import NotFound, StateError, ValidationError
 from .identifiers import mask, normalise_idno
@@ -30,7 +30,7 @@ from .models import (
     CHANNELS, DIRECTIONS, PARTY_KINDS, RESOLUTION_KINDS, Attachment, AuditEvent, Compartment,
     DocType, Entry, User,
 )
-from .records import entry_payload, load_entry_payload, load_entry_row
+from .records import entry_payload, entry_payload_from_row, load_entry_row
 from .search import Filters, build_query
 from .text import bounded_text, clean_text
 from .views import (
@@ -121,12 +121,14 @@ class Entries:
         return u
 
     def _change(self, s: Session, actor: Actor, ts: str, action: str, e: Entry | int,
-                before: dict[str, Any] | None) -> dict[str, Any]:
-        """Audit + outbox for an entry's new state; returns that state (the payload)."""
-        s.flush()
-        after = load_entry_payload(raw(s), e if isinstance(e, int) else e.id)
+                before: dict[str, Any] | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Audit + outbox for an entry's new state; returns the row and attachments it was read from
+        (so the caller can build the view without reading them again)."""
+        flush(s)
+        row, atts = load_entry_row(raw(s), e if isinstance(e, int) else e.id)
+        after = entry_payload_from_row(row, atts)
         record_change(s, actor, ts, action, "entry", after["id"], after["version"], before, after)
-        return after
+        return row, atts
 
     # --- register -----------------------------------------------------------------------------
 
@@ -162,7 +164,9 @@ class Entries:
         n = self.validate(new)
         # File I/O (hashing, copying scans) happens before taking the write lock.
         stored = [(self.db.blobs.put_file(Path(p)), Path(p).name) for p in n.attachments]
-        with self.db.write() as s:
+        # A plain registration needs no ORM object: it runs on a bare DB-API transaction (the hot path);
+        # replies and links update other entries through the ORM session.
+        with self.db.write() if (n.reply_to or n.related) else self.db.raw_write() as s:
             eid, ts, uid = self._insert(s, actor, n, source)
             for (sha, size), name in stored:
                 self._add_attachment(s, actor, eid, uid, sha, size, name, ts, audit=False)
@@ -177,8 +181,7 @@ class Entries:
                     self._change(s, actor, ts, "resolve", orig, before)
             for r in n.related:
                 self._link(s, eid, self._find(s, r).id, "related")
-            self._change(s, actor, ts, "register", eid, None)
-            return self._view(s, eid, actor)
+            return self._view(s, eid, actor, loaded=self._change(s, actor, ts, "register", eid, None))
 
     def _insert(self, s: Session, actor: Actor, n: NewEntry, source: str) -> tuple[int, str, str]:
         """Insert the entry with the next number of its year (raw SQL: the registration hot path).
@@ -442,10 +445,11 @@ class Entries:
         with self.db.read() as s:
             return self._view(s, self._find(s, ref), actor)
 
-    def _view(self, s: Session, e: Entry | int, actor: Actor | None, reveal: bool = False) -> EntryView:
-        s.flush()
+    def _view(self, s: Session, e: Entry | int, actor: Actor | None, reveal: bool = False,
+              loaded: tuple[dict[str, Any], list[dict[str, Any]]] | None = None) -> EntryView:
+        flush(s)
         conn = raw(s)
-        r, atts = load_entry_row(conn, e if isinstance(e, int) else e.id)
+        r, atts = loaded or load_entry_row(conn, e if isinstance(e, int) else e.id)
 
         def party(prefix: str) -> Party:
             idno = r[f"{prefix}_idno"]

@@ -277,7 +277,7 @@ def _register_circular(s: Any, db: Database, entries: Entries, p: dict[str, Any]
         size = blob_sizes.get(sha, int(a.get("size") or 0))
         entries._add_attachment(s, SYNC_ACTOR, eid, uid, sha, size, str(a.get("filename") or "fisier"), ets,
                                 audit=False)
-    after = entries._change(s, SYNC_ACTOR, ets, "register", eid, None)
+    after, _ = entries._change(s, SYNC_ACTOR, ets, "register", eid, None)  # the stored row
     conn.execute("INSERT INTO sync_message (message_id, entry_uuid, year, number, registered_at, subject) "
                  "VALUES (?, ?, ?, ?, ?, ?)", (message_id, uid, after["year"], after["number"], ets, n.subject))
     receipt = {"message_id": message_id, "number": after["number"], "year": after["year"], "registered_at": ets,
