@@ -170,18 +170,35 @@ class Entries:
             eid, ts, uid = self._insert(s, actor, n, source)
             for (sha, size), name in stored:
                 self._add_attachment(s, actor, eid, uid, sha, size, name, ts, audit=False)
-            if n.reply_to:
-                orig = self._find(s, n.reply_to)
-                self._link(s, eid, orig.id, "reply")
-                if orig.status in OPEN_STATUSES:
-                    before = entry_payload(s, orig)
-                    orig.status, orig.resolution_kind = "resolved", "answered"
-                    orig.resolved_at, orig.reply_entry_id = ts, eid
-                    self._touch(orig, ts)
-                    self._change(s, actor, ts, "resolve", orig, before)
-            for r in n.related:
-                self._link(s, eid, self._find(s, r).id, "related")
+            self._resolve_and_link_new(s, actor, n, eid, ts)
             return self._view(s, eid, actor, loaded=self._change(s, actor, ts, "register", eid, None))
+
+    def register_in(self, s: Session, actor: Actor, new: NewEntry, source: str,
+                    blobs: list[tuple[str, int, str]]) -> dict[str, Any]:
+        """Register inside the caller's write transaction (e.g. a county circular, applied with its sync
+        cursor). `blobs` are (sha256, size, file name) already in the blob store. Returns the stored row."""
+        roles.require(actor.role, "register")
+        n = self.validate(new)
+        eid, ts, uid = self._insert(s, actor, n, source)
+        for sha, size, name in blobs:
+            self._add_attachment(s, actor, eid, uid, sha, size, name, ts, audit=False)
+        self._resolve_and_link_new(s, actor, n, eid, ts)
+        row, _ = self._change(s, actor, ts, "register", eid, None)
+        return row
+
+    def _resolve_and_link_new(self, s: Session, actor: Actor, n: NewEntry, eid: int, ts: str) -> None:
+        """A new entry's reply-to (resolving the request it answers) and related links."""
+        if n.reply_to:
+            orig = self._find(s, n.reply_to)
+            self._link(s, eid, orig.id, "reply")
+            if orig.status in OPEN_STATUSES:
+                before = entry_payload(s, orig)
+                orig.status, orig.resolution_kind = "resolved", "answered"
+                orig.resolved_at, orig.reply_entry_id = ts, eid
+                self._touch(orig, ts)
+                self._change(s, actor, ts, "resolve", orig, before)
+        for r in n.related:
+            self._link(s, eid, self._find(s, r).id, "related")
 
     def _insert(self, s: Session, actor: Actor, n: NewEntry, source: str) -> tuple[int, str, str]:
         """Insert the entry with the next number of its year (raw SQL: the registration hot path).

@@ -270,16 +270,12 @@ def _register_circular(s: Any, db: Database, entries: Entries, p: dict[str, Any]
                    summary=str(p.get("body") or "")[:5000], channel="hub",
                    issuer_ref=str(p.get("reference") or "")[:80], pages=0,
                    annexes=len(circular_attachments(p)))
-    n = entries.validate(new)
-    eid, ets, uid = entries._insert(s, SYNC_ACTOR, n, "hub")
-    for a in circular_attachments(p):
-        sha = a["sha256"]
-        size = blob_sizes.get(sha, int(a.get("size") or 0))
-        entries._add_attachment(s, SYNC_ACTOR, eid, uid, sha, size, str(a.get("filename") or "fisier"), ets,
-                                audit=False)
-    after, _ = entries._change(s, SYNC_ACTOR, ets, "register", eid, None)  # the stored row
+    blobs = [(a["sha256"], blob_sizes.get(a["sha256"], int(a.get("size") or 0)), str(a.get("filename") or "fisier"))
+             for a in circular_attachments(p)]
+    after = entries.register_in(s, SYNC_ACTOR, new, "hub", blobs)
+    uid, ets = after["uuid"], after["registered_at"]
     conn.execute("INSERT INTO sync_message (message_id, entry_uuid, year, number, registered_at, subject) "
-                 "VALUES (?, ?, ?, ?, ?, ?)", (message_id, uid, after["year"], after["number"], ets, n.subject))
+                 "VALUES (?, ?, ?, ?, ?, ?)", (message_id, uid, after["year"], after["number"], ets, after["subject"]))
     receipt = {"message_id": message_id, "number": after["number"], "year": after["year"], "registered_at": ets,
                "entry_id": uid, "delivered_at": ts}
     record_change(s, SYNC_ACTOR, ets, "hub_receipt", "receipt", message_id, 1, None, receipt)
