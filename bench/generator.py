@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
+from local_db.search import index_entries
+
 FIRST = ["Ion", "Maria", "Gheorghe", "Elena", "Vasile", "Ioana", "Constantin", "Ana", "Mihai", "Mihaela", "Ștefan",
          "Floarea", "Nicolae", "Viorica", "Dumitru", "Rodica", "Petru", "Cristina", "Alexandru", "Lăcrămioara",
          "Gavril", "Aurelia", "Teodor", "Ileana", "Radu", "Paraschiva", "Cosmin", "Anișoara", "Sorin", "Tămâița"]
@@ -153,11 +155,7 @@ def bulk_load(db_path: Path, n: int, years: tuple[int, ...] = (2026,), seed: int
                 con.executemany(sql, buf)
                 con.commit()
                 done += len(buf)
-        # index only the rows added here, in one statement (no per-row trigger work)
-        con.execute(
-            "INSERT INTO entry_fts(rowid, number, sender, recipient, subject, summary) "
-            "SELECT id, number || CASE WHEN number_suffix <> '' THEN ' ' || number_suffix ELSE '' END || '/' || year, "
-            "sender_name, recipient_name, subject, summary FROM entry WHERE id > ?", (first_id,))
+        index_entries(con, first_id + 1)  # only the rows added here, in one statement
         for sql in triggers.values():
             con.execute(sql)
         con.commit()

@@ -335,11 +335,15 @@ def cmd_doc_types(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_compartments(args: argparse.Namespace) -> int:
+def _code_list(args: argparse.Namespace, kind: str) -> int:
+    """`compartments` / `registers`: add one (--add CODE NAME), then list them."""
     with open_registry(args) as reg:
+        nom = reg.nomenclator
+        add, listing = ((nom.add_compartment, nom.compartments) if kind == "compartments"
+                        else (nom.add_register, nom.registers))
         if args.add:
-            reg.nomenclator.add_compartment(cli_actor(), args.add[0], args.add[1])
-        items = reg.nomenclator.compartments()
+            add(cli_actor(), args.add[0], args.add[1])
+        items = listing()
         if args.json:
             emit_json(items)
         else:
@@ -348,17 +352,12 @@ def cmd_compartments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compartments(args: argparse.Namespace) -> int:
+    return _code_list(args, "compartments")
+
+
 def cmd_registers(args: argparse.Namespace) -> int:
-    with open_registry(args) as reg:
-        if args.add:
-            reg.nomenclator.add_register(cli_actor(), args.add[0], args.add[1])
-        items = reg.nomenclator.registers()
-        if args.json:
-            emit_json(items)
-        else:
-            for r in items:
-                print(f"{r.code:8} {r.name}")
-    return 0
+    return _code_list(args, "registers")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

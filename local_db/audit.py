@@ -68,12 +68,6 @@ def append_event(session: Session, actor: Actor, ts: str, action: str, object_ki
     return ev
 
 
-def audit_payload(ev: AuditEvent) -> dict[str, Any]:
-    return {"id": ev.uuid, "seq": ev.id, "ts": ev.ts, "actor": ev.actor, "action": ev.action,
-            "object_kind": ev.object_kind, "object_id": ev.object_id, "before": ev.before,
-            "after": ev.after, "prev_hash": ev.prev_hash, "hash": ev.hash}
-
-
 def append_outbox(session: Session, kind: str, record_id: str, version: int,
                   payload: dict[str, Any] | None, ts: str) -> None:
     raw(session).execute(

@@ -54,7 +54,9 @@ from sqlalchemy.orm import Session
 from . import roles
 from .audit import GENESIS, Actor, event_hash
 from .audit import dump_json as _dump
+from .db import raw
 from .records import entry_payload_from_row
+from .search import index_entries
 from .errors import ValidationError
 from .messages import tr
 from .models import AuditEvent, Compartment, Entry, EntryLink, Institution, Outbox, Register
@@ -769,11 +771,7 @@ def _write(s: Session, registry: Registry, actor: Actor, ts: str, rows: list[Row
         conn.execute(text("DROP TRIGGER entry_fts_ai"))
     conn.execute(insert(Entry.__table__), entries)
     if trigger_sql:
-        conn.execute(text(
-            "INSERT INTO entry_fts(rowid, number, sender, recipient, subject, summary) SELECT id, "
-            "number || CASE WHEN number_suffix <> '' THEN ' ' || number_suffix ELSE '' END || '/' || year, "
-            "sender_name, recipient_name, subject, summary FROM entry WHERE id >= :first ORDER BY id"),
-            {"first": first_id})
+        index_entries(raw(s), first_id)
         conn.execute(text(trigger_sql))
     conn.execute(insert(AuditEvent.__table__), events)
     conn.execute(insert(Outbox.__table__), outbox)

@@ -124,14 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv_number_exists": ("numărul {value} există deja în registru", "number {value} already exists in the register"),
     "csv_bad_date": ("„{value}” nu este o dată validă", "„{value}” is not a valid date"),
     "csv_date_wrong_year": ("data {value} nu este în anul registrului ({year})", "date {value} is not in the register's year ({year})"),
-    "csv_iso_date": ("data „{value}” este în format ISO, nu zz.ll.aaaa (a fost înțeleasă ca {date})",
-                     "date „{value}” is in ISO format, not dd.mm.yyyy (read as {date})"),
     "csv_short_row": ("rândul are {count} coloane în loc de {expected}", "the row has {count} columns instead of {expected}"),
-    "csv_missing_issuer": ("intrarea nu are emitent", "the incoming entry has no issuer"),
     "csv_formula": ("textul începe ca o formulă de calcul tabelar; va fi păstrat ca text",
                     "the text starts like a spreadsheet formula; it will be kept as text"),
     "csv_too_long": ("textul are {length} caractere (maximum {max})", "the text has {length} characters (at most {max})"),
-    "csv_mixed_years": ("fișierul conține mai mulți ani: {years}", "the file holds several years: {years}"),
     "csv_unknown_column": ("coloana „{column}” nu este recunoscută: asociați-o cu --map „{column}=câmp” "
                            "sau ignorați-o cu --map „{column}=-”",
                            "column „{column}” is not recognised: map it with --map „{column}=field” "

@@ -119,10 +119,16 @@ ORDERS = {
 }
 
 
-def rebuild_index(conn) -> None:  # noqa: ANN001 - a DB-API or SQLAlchemy connection
-    """Rebuild the FTS index from the entry table (after bulk loads that bypassed the triggers)."""
-    conn.execute("DELETE FROM entry_fts")
+def index_entries(conn, first_id: int = 0) -> None:  # noqa: ANN001 - a DB-API (sqlite3) connection
+    """Add the entries with id ≥ `first_id` to the FTS index in one statement: for bulk loads, which
+    suspend the per-row trigger (same columns and number text as the trigger in migration 0001)."""
     conn.execute(
         "INSERT INTO entry_fts(rowid, number, sender, recipient, subject, summary) "
         "SELECT id, number || CASE WHEN number_suffix <> '' THEN ' ' || number_suffix ELSE '' END || '/' || year, "
-        "sender_name, recipient_name, subject, summary FROM entry")
+        "sender_name, recipient_name, subject, summary FROM entry WHERE id >= ? ORDER BY id", (first_id,))
+
+
+def rebuild_index(conn) -> None:  # noqa: ANN001 - a DB-API (sqlite3) connection
+    """Rebuild the FTS index from the entry table (after bulk loads that bypassed the triggers)."""
+    conn.execute("DELETE FROM entry_fts")
+    index_entries(conn)
